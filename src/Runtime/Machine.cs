@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace Kmem;
@@ -43,6 +44,14 @@ public sealed partial class Machine : IDisposable
             current.Value = null;
     }
 
+    /// <summary>Every allocation not yet released, across all allocators (for leak checks at module unload).</summary>
+    public IReadOnlyList<LiveAllocation> LiveAllocations()
+    {
+        var list = new List<LiveAllocation>();
+        CollectLiveAllocations(list);
+        return list;
+    }
+
     /// <summary>Checks that the caller may sleep; reports "sleeping function called from invalid context" otherwise.</summary>
     internal void MightSleep(string function) => OnMightSleep(function);
 
@@ -51,4 +60,5 @@ public sealed partial class Machine : IDisposable
     partial void InitDebug();
     partial void ShutdownContext();
     partial void OnMightSleep(string function);
+    partial void CollectLiveAllocations(List<LiveAllocation> into);
 }
