@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace Kmem.Analyzers.Flow;
+
+/// <summary>
+/// A forward dataflow analysis over Roslyn's <see cref="ControlFlowGraph"/>: abstract states are
+/// joined where paths merge, each branch condition refines the state on its two edges, and loops
+/// run to a fixed point. Work is proportional to blocks times the lattice height, never to the
+/// number of paths. After the fixed point, every reachable block is transferred once more with
+/// <see cref="IsFinalPass"/> set, so that clients report from stable states only (a finally block
+/// may be transferred once per edge through it: clients deduplicate their reports).
+/// </summary>
+/// <typeparam name="TState">An immutable abstract state; null stands for "unreachable".</typeparam>
+internal abstract class ForwardFlowAnalysis<TState> where TState : class
+{
+    /// <summary>True while the last, reporting pass runs.</summary>
+    protected bool IsFinalPass { get; private set; }
+
+    /// <summary>The state on entry to the method.</summary>
+    protected abstract TState EntryState(ControlFlowGraph cfg);
+
+    /// <summary>The least upper bound of two states.</summary>
+    protected abstract TState Join(TState left, TState right);
+
+    /// <summary>Whether two states are equal (the fixed-point test).</summary>
+    protected abstract bool Same(TState left, TState right);
+
+    /// <summary>The effect of the block's operations (not of its branch).</summary>
+    protected abstract TState Transfer(BasicBlock block, TState state);
+
+    /// <summary>The state on the edge where <paramref name="condition"/> evaluated to <paramref name="value"/>.</summary>
+    protected virtual TState Refine(IOperation condition, bool value, TState state) => state;
+
+    /// <summary>Runs the analysis to its fixed point, then the reporting pass.</summary>
+    public FlowResult<TState> Run(ControlFlowGraph cfg)
+    {
+        var blocks = cfg.Blocks;
+        var input = new TState?[blocks.Length];
+        var output = new TState?[blocks.Length];
+        input[0] = EntryState(cfg);
+
+        // Blocks are numbered in a topological-ish order; a queue ordered by ordinal visits loop bodies
+        // before their exits and so reaches the fixed point in few rounds.
+        var pending = new SortedSet<int> { 0 };
+        while (pending.Count > 0)
+        {
+            var ordinal = pending.Min;
+            pending.Remove(ordinal);
+            var block = blocks[ordinal];
+            var state = input[ordinal];
+            if (state is null)
+                continue;
+
+            var after = Transfer(block, state);
+            output[ordinal] = after;
+            foreach (var (target, edgeState) in Successors(block, after, cfg))
+                Merge(input, pending, target, edgeState);
+            SeedHandlers(block, state, cfg, input, pending);
+        }
+
+        IsFinalPass = true;
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (input[i] is not { } state)
+                continue;
+            output[i] = Transfer(blocks[i], state);
+            foreach (var _ in Successors(blocks[i], output[i]!, cfg))
+            {
+                // Following the edges runs the finally regions they pass through in the reporting pass too.
+            }
+        }
+        IsFinalPass = false;
+        return new FlowResult<TState>(cfg, input, output);
+    }
+
+    private void Merge(TState?[] input, SortedSet<int> pending, int target, TState state)
+    {
+        var old = input[target];
+        var merged = old is null ? state : Join(old, state);
+        if (old is null || !Same(old, merged))
+        {
+            input[target] = merged;
+            pending.Add(target);
+        }
+    }
+
+    private IEnumerable<(int Target, TState State)> Successors(BasicBlock block, TState state, ControlFlowGraph cfg)
+    {
+        if (block.ConditionKind == ControlFlowConditionKind.None || block.BranchValue is null)
+        {
+            if (Follow(block.FallThroughSuccessor, state, cfg) is { } next)
+                yield return next;
+            yield break;
+        }
+
+        var takenWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+        if (Follow(block.ConditionalSuccessor, Refine(block.BranchValue, takenWhen, state), cfg) is { } taken)
+            yield return taken;
+        if (Follow(block.FallThroughSuccessor, Refine(block.BranchValue, !takenWhen, state), cfg) is { } fallThrough)
+            yield return fallThrough;
+    }
+
+    private (int, TState)? Follow(ControlFlowBranch? branch, TState state, ControlFlowGraph cfg)
+    {
+        if (branch?.Destination is not { } destination)
+            return null;
+        foreach (var region in branch.FinallyRegions)
+            state = ThroughFinally(region, state, cfg);
+        return (destination.Ordinal, state);
+    }
+
+    /// <summary>Runs a finally region on its own from <paramref name="state"/> and returns the state at its end.</summary>
+    private TState ThroughFinally(ControlFlowRegion region, TState state, ControlFlowGraph cfg)
+    {
+        var blocks = cfg.Blocks;
+        var local = new Dictionary<int, TState> { [region.FirstBlockOrdinal] = state };
+        TState? end = null;
+        for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)
+        {
+            if (!local.TryGetValue(ordinal, out var input))
+                continue;
+            var block = blocks[ordinal];
+            var after = Transfer(block, input);
+            if (block.FallThroughSuccessor is { Destination: null })
+                end = end is null ? after : Join(end, after);
+            foreach (var (target, edgeState) in Successors(block, after, cfg))
+            {
+                if (target > ordinal && target <= region.LastBlockOrdinal)
+                    local[target] = local.TryGetValue(target, out var old) ? Join(old, edgeState) : edgeState;
+            }
+        }
+        return end ?? state;
+    }
+
+    /// <summary>A catch handler starts with the state at the start of its try block.</summary>
+    private static void SeedHandlers(BasicBlock block, TState state, ControlFlowGraph cfg, TState?[] input, SortedSet<int> pending)
+    {
+        var region = block.EnclosingRegion;
+        if (region.Kind != ControlFlowRegionKind.Try || region.FirstBlockOrdinal != block.Ordinal || region.EnclosingRegion is not { } tryCatch)
+            return;
+        foreach (var handler in tryCatch.NestedRegions)
+        {
+            if (handler.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Filter
+                && input[handler.FirstBlockOrdinal] is null)
+            {
+                input[handler.FirstBlockOrdinal] = state;
+                pending.Add(handler.FirstBlockOrdinal);
+            }
+        }
+    }
+}
+
+/// <summary>The states at the entry and exit of every block; null for unreachable blocks.</summary>
+internal sealed class FlowResult<TState> where TState : class
+{
+    private readonly TState?[] input;
+    private readonly TState?[] output;
+
+    public FlowResult(ControlFlowGraph cfg, TState?[] input, TState?[] output)
+    {
+        Graph = cfg;
+        this.input = input;
+        this.output = output;
+    }
+
+    public ControlFlowGraph Graph { get; }
+
+    public TState? Before(BasicBlock block) => input[block.Ordinal];
+
+    public TState? After(BasicBlock block) => output[block.Ordinal];
+
+    /// <summary>The state when the method returns normally (the exit block's input).</summary>
+    public TState? Exit => input[Graph.Blocks.Length - 1];
+}

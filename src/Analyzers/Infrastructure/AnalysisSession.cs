@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kmem.Analyzers.Infrastructure;
+
+/// <summary>
+/// What all KMEM analyzers share for one compilation: the contract model, one control flow graph
+/// per method, and memoized per-method results (summaries, flow results), so that each method is
+/// analysed once however many rules read it.
+/// </summary>
+internal sealed class AnalysisSession
+{
+    private static readonly ConditionalWeakTable<Compilation, AnalysisSession?> sessions = new();
+
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(Type Kind, ISymbol Symbol), object> memo = new(new KindSymbolComparer());
+
+    private AnalysisSession(KernelContract contract) => Contract = contract;
+
+    public KernelContract Contract { get; }
+
+    public Compilation Compilation => Contract.Compilation;
+
+    /// <summary>The session of a compilation, or null when it does not reference the Kmem runtime.</summary>
+    public static AnalysisSession? For(Compilation compilation) =>
+        sessions.GetValue(compilation, static c => KernelContract.TryCreate(c) is { } contract ? new AnalysisSession(contract) : null);
+
+    /// <summary>One semantic model per tree, reused by every interprocedural query.</summary>
+#pragma warning disable RS1030 // Callee summaries need the bodies of other methods; the models are cached per tree.
+    public SemanticModel Model(SyntaxTree tree) => models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+
+    /// <summary>The control flow graph of a source method's body, or null when it has none (metadata, abstract, extern).</summary>
+    public ControlFlowGraph? Graph(IMethodSymbol method)
+    {
+        method = method.OriginalDefinition;
+        if (graphs.TryGetValue(method, out var known))
+            return known;
+        return graphs.GetOrAdd(method, BuildGraph(method));
+    }
+
+    /// <summary>Registers the graph Roslyn already built for an operation block, so that it is not built again.</summary>
+    public void Remember(IMethodSymbol method, ControlFlowGraph graph) => graphs.TryAdd(method.OriginalDefinition, graph);
+
+    /// <summary>A per-symbol result of kind <typeparamref name="T"/>, computed once.</summary>
+    public T Memo<T>(ISymbol symbol, Func<ISymbol, T> compute) where T : class
+    {
+        var key = (typeof(T), (ISymbol)symbol.OriginalDefinition);
+        if (memo.TryGetValue(key, out var known))
+            return (T)known;
+        return (T)memo.GetOrAdd(key, compute(symbol.OriginalDefinition));
+    }
+
+    private ControlFlowGraph? BuildGraph(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            if (syntax is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax))
+                continue;
+            var operation = Model(syntax.SyntaxTree).GetOperation(syntax);
+            switch (operation)
+            {
+                case IMethodBodyOperation body:
+                    return ControlFlowGraph.Create(body);
+                case ILocalFunctionOperation or IAnonymousFunctionOperation:
+                    // Nested bodies get their graphs through the enclosing method's graph.
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    private sealed class KindSymbolComparer : System.Collections.Generic.IEqualityComparer<(Type Kind, ISymbol Symbol)>
+    {
+        public bool Equals((Type Kind, ISymbol Symbol) x, (Type Kind, ISymbol Symbol) y) =>
+            x.Kind == y.Kind && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol);
+
+        public int GetHashCode((Type Kind, ISymbol Symbol) obj) =>
+            (obj.Kind.GetHashCode() * 397) ^ SymbolEqualityComparer.Default.GetHashCode(obj.Symbol);
+    }
+}
