@@ -60,5 +60,6 @@ public static partial class Kernel
     public static ulong page_to_phys(page page) => throw new NotImplementedException();
 
     /// <summary>The smallest order whose pages hold <paramref name="size"/> bytes.</summary>
+    [PageOrderOf]
     public static int get_order(long size) => throw new NotImplementedException();
 }
