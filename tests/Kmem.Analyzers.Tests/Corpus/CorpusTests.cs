@@ -35,7 +35,7 @@ public sealed class CorpusTests
         CorpusFile file = CorpusFile.Load(fileName);
         CSharpCompilation compilation = await KmemCompilationFactory.CreateAsync("Corpus", new[] { file.Source }, withKmemRuntime: true);
 
-        AnalysisResult result = await AnalyzerRunner.RunAsync(compilation, KmemComponents.CreateAnalyzers());
+        AnalyzerRunResult result = await AnalyzerRunner.RunAsync(compilation, KmemComponents.CreateAnalyzers());
 
         Assert.True(result.CompilerErrors.IsEmpty, $"{fileName} does not compile:\n{DiagnosticListing.Describe(result.CompilerErrors)}");
         Assert.True(result.AnalyzerExceptions.IsEmpty, $"An analyzer threw on {fileName}:\n{DiagnosticListing.Describe(result.AnalyzerExceptions)}");

@@ -11,11 +11,11 @@ namespace Kmem.Analyzers.Tests.Infrastructure;
 /// <summary>Runs analyzers over a compilation with <see cref="CompilationWithAnalyzers"/>; an analyzer that throws shows as AD0001.</summary>
 public static class AnalyzerRunner
 {
-    public static async Task<AnalysisResult> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    public static async Task<AnalyzerRunResult> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         ImmutableArray<Diagnostic> compilerDiagnostics = compilation.GetDiagnostics();
         if (analyzers.IsEmpty)
-            return new AnalysisResult(compilerDiagnostics, ImmutableArray<Diagnostic>.Empty, ImmutableDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo>.Empty);
+            return new AnalyzerRunResult(compilerDiagnostics, ImmutableArray<Diagnostic>.Empty, ImmutableDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo>.Empty);
 
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
@@ -30,6 +30,6 @@ public static class AnalyzerRunner
         foreach (DiagnosticAnalyzer analyzer in analyzers)
             telemetry[analyzer] = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
 
-        return new AnalysisResult(compilerDiagnostics, analyzerDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray(), telemetry.ToImmutable());
+        return new AnalyzerRunResult(compilerDiagnostics, analyzerDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray(), telemetry.ToImmutable());
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 namespace Kmem.Analyzers.Tests.Infrastructure;
 
 /// <summary>What compiling and analysing produced: the compiler's diagnostics, the analyzers' (AD0001 included) and each analyzer's registered actions.</summary>
-public sealed record AnalysisResult(
+public sealed record AnalyzerRunResult(
     ImmutableArray<Diagnostic> CompilerDiagnostics,
     ImmutableArray<Diagnostic> AnalyzerDiagnostics,
     ImmutableDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo> Telemetry)
