@@ -33,6 +33,14 @@ public class DmesgTests
     }
 
     [Fact]
+    public void A_null_argument_prints_as_null()
+    {
+        using var m = Machine.Boot(new MachineOptions());
+        printk("%s\n", null!); // what nullable-oblivious code passes for printk("%s", NULL)
+        Assert.Equal("(null)", Assert.Single(m.DmesgRecords()).Text);
+    }
+
+    [Fact]
     public void The_ring_buffer_drops_the_oldest_lines()
     {
         using var m = Machine.Boot(new MachineOptions { LogBufferBytes = 4096 });

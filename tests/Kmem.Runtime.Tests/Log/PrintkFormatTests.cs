@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsCheck;
 using Kmem;
 using Xunit;
 using static Kmem.Kernel;
@@ -48,5 +50,17 @@ public class PrintkFormatTests
     public void Formats_like_the_kernel(string fmt, object?[] args, string expected)
     {
         Assert.Equal(expected, PrintkFormatter.Format(fmt, args));
+    }
+
+    [Fact]
+    public void Integers_print_as_their_decimal_and_hex_values()
+    {
+        Gen.Long.Sample(v =>
+        {
+            Assert.Equal(v.ToString(CultureInfo.InvariantCulture), PrintkFormatter.Format("%ld", [v]));
+            Assert.Equal(((ulong)v).ToString("x", CultureInfo.InvariantCulture), PrintkFormatter.Format("%lx", [v]));
+            Assert.Equal(((ulong)v).ToString("x16", CultureInfo.InvariantCulture), PrintkFormatter.Format("%016llx", [v]));
+        });
+        Gen.Int.Sample(v => Assert.Equal(((uint)v).ToString(CultureInfo.InvariantCulture), PrintkFormatter.Format("%u", [v])));
     }
 }
