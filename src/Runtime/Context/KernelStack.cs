@@ -4,7 +4,7 @@ using System.Reflection;
 
 namespace Kmem;
 
-/// <summary>The call trace of a report: the kernel API entry points and the frames of user code, in the kernel's " function+0xoffset [module]" form.</summary>
+/// <summary>The call trace of a report: the kernel API and the machine's public entry points, and the frames of user code, in the kernel's " function+0xoffset [module]" form.</summary>
 internal static class KernelStack
 {
     private static readonly Assembly runtime = typeof(Machine).Assembly;
@@ -25,6 +25,8 @@ internal static class KernelStack
             {
                 if (method.DeclaringType == typeof(Kernel))
                     lines.Add($" {method.Name}+0x{offset:x}");
+                else if (method.IsPublic && method.DeclaringType is { IsPublic: true } entryType)
+                    lines.Add($" {entryType.Name}.{method.Name}+0x{offset:x}"); // host entry points: RaiseIrq, AdvanceTime, LoadModule
                 continue;
             }
             if (IsFramework(assembly))
