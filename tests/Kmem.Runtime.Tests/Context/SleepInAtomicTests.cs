@@ -31,6 +31,7 @@ public class SleepInAtomicTests
         Assert.Equal("KMEM001", report.RuleId);
         Assert.Equal("BUG: sleeping function called from invalid context at might_sleep", report.Message);
         Assert.Contains(" might_sleep+0x", report.Stack);
+        Assert.Contains(" Machine.RaiseIrq+0x", report.Stack);
         var log = m.Dmesg();
         Assert.Contains(log, l => l.EndsWith("] BUG: sleeping function called from invalid context at might_sleep"));
         Assert.Contains(log, l => l.Contains($"in_atomic(): 1, irqs_disabled(): 1, non_block: 0, pid: {System.Environment.CurrentManagedThreadId}, name: "));
