@@ -112,9 +112,9 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
     {
         if (branch?.Destination is not { } destination)
             return null;
-        state = Traverse(source, branch, condition, state);
         foreach (var region in branch.FinallyRegions)
             state = ThroughFinally(region, state, cfg);
+        state = Traverse(source, branch, condition, state);
         return (destination.Ordinal, state);
     }
 

@@ -53,7 +53,7 @@ internal sealed class PointerState
         var holders = left.Holders.ToBuilder();
         foreach (var pair in right.Holders)
             holders[pair.Key] = holders.TryGetValue(pair.Key, out var mask) ? mask | pair.Value : pair.Value;
-        return new PointerState(sites.MoveToImmutable(), holders.ToImmutable());
+        return new PointerState(sites.ToImmutable(), holders.ToImmutable());
     }
 
     public static bool Same(PointerState left, PointerState right)
