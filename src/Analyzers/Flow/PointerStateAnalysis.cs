@@ -25,6 +25,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     private readonly IAssemblySymbol? runtime;
 
     private SyntaxNode body = null!;
+    /// <summary>Sites allocated again by the current operation while their previous allocation was live.</summary>
+    private ulong reallocatedLive;
     private ImmutableArray<SiteFlags>.Builder flags = null!;
     private ImmutableDictionary<Holder, ulong>.Builder holders = null!;
 
@@ -116,6 +118,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
 
     private void Load(PointerState state)
     {
+        reallocatedLive = 0;
         flags = state.Sites.ToBuilder();
         holders = state.Holders.ToBuilder();
     }
@@ -240,6 +243,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
 
         if (siteOfCall.TryGetValue(call, out var site))
         {
+            if ((flags[site.Index] & SiteFlags.Live) != 0)
+                reallocatedLive |= site.Bit;
             flags[site.Index] = site.FailsWith == FailureKind.Never ? SiteFlags.NonNull : SiteFlags.Unchecked;
             return site.Bit;
         }
@@ -264,8 +269,11 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
             if (IsFinalPass && holder.Symbol is IFieldSymbol field && value != 0)
                 log.FieldStore(new FieldStoreEvent(field, value));
         }
+        // A site allocated again (in a loop) while its previous allocation was live loses the previous one too.
+        var lost = (old & ~value) | (old & value & reallocatedLive);
+        reallocatedLive &= ~value;
         if (IsFinalPass && assignment is not null && !holder.IsCapture)
-            ReportLost(old & ~value, LeakKind.Overwrite, assignment.Syntax, holder);
+            ReportLost(lost, LeakKind.Overwrite, assignment.Syntax, holder);
     }
 
     private void Forget(Holder holder, SyntaxNode point)
@@ -283,7 +291,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     {
         foreach (var site in sites)
         {
-            if ((mask & site.Bit) == 0 || (flags[site.Index] & SiteFlags.Live) == 0 || HeldElsewhere(site))
+            if ((mask & site.Bit) == 0 || (flags[site.Index] & SiteFlags.Live) == 0 || HeldElsewhere(site, holder))
                 continue;
             log.Leak(new LeakEvent(site, kind, point, holder, Snapshot()));
         }
@@ -298,11 +306,11 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         }
     }
 
-    private bool HeldElsewhere(AllocationSite site)
+    private bool HeldElsewhere(AllocationSite site, Holder except)
     {
         foreach (var pair in holders)
         {
-            if ((pair.Value & site.Bit) != 0)
+            if ((pair.Value & site.Bit) != 0 && !pair.Key.Equals(except))
                 return true;
         }
         return false;
