@@ -15,7 +15,7 @@ internal static class JumpSyntax
     public static StatementSyntax? Of(BasicBlock source, (IOperation Condition, bool Value)? condition)
     {
         if (condition is { } test)
-            return test.Value && ThenBranchOf(test.Condition.Syntax) is { } then ? FirstJump(then) : null;
+            return BranchOf(test.Condition.Syntax, test.Value) is { } branch ? FirstJump(branch) : null;
         if (source.BranchValue?.Syntax.Parent is ReturnStatementSyntax returned)
             return returned;
         if (source.Operations.Length == 0)
@@ -27,8 +27,11 @@ internal static class JumpSyntax
     public static bool IsJump(SyntaxNode node) =>
         node is GotoStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax or ReturnStatementSyntax;
 
-    /// <summary>The statement an <c>if</c> runs when <paramref name="condition"/> is true, if that decides the whole condition.</summary>
-    private static StatementSyntax? ThenBranchOf(SyntaxNode condition)
+    /// <summary>
+    /// The branch of the enclosing <c>if</c> that runs when <paramref name="condition"/> has <paramref name="value"/>,
+    /// when that decides the whole condition (the graph folds <c>!</c>, <c>&amp;&amp;</c> and <c>||</c> into its branches).
+    /// </summary>
+    private static StatementSyntax? BranchOf(SyntaxNode condition, bool value)
     {
         var node = condition;
         while (true)
@@ -37,17 +40,24 @@ internal static class JumpSyntax
             switch (parent)
             {
                 case ParenthesizedExpressionSyntax:
-                    node = parent;
-                    continue;
-                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression) && binary.Right == node:
-                case BinaryExpressionSyntax binary2 when binary2.IsKind(SyntaxKind.LogicalOrExpression):
-                    node = parent;
-                    continue;
+                    break;
+                case PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.LogicalNotExpression):
+                    value = !value;
+                    break;
+                case BinaryExpressionSyntax conjunction when conjunction.IsKind(SyntaxKind.LogicalAndExpression):
+                    if (conjunction.Left == node && value)
+                        return null;
+                    break;
+                case BinaryExpressionSyntax disjunction when disjunction.IsKind(SyntaxKind.LogicalOrExpression):
+                    if (disjunction.Left == node && !value)
+                        return null;
+                    break;
                 case IfStatementSyntax ifStatement when ifStatement.Condition == node:
-                    return ifStatement.Statement;
+                    return value ? ifStatement.Statement : ifStatement.Else?.Statement;
                 default:
                     return null;
             }
+            node = parent;
         }
     }
 

@@ -281,9 +281,9 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         var old = Held(holder);
         if (old == 0)
             return;
-        holders.Remove(holder);
         if (IsFinalPass)
             ReportLost(old, LeakKind.OutOfScope, point, holder);
+        holders.Remove(holder);
     }
 
     /// <summary>Reports the sites of <paramref name="mask"/> that are owned, allocated and now held by nobody.</summary>

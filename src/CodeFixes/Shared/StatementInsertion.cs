@@ -29,12 +29,12 @@ internal static class StatementInsertion
             {
                 var indented = statement
                     .WithLeadingTrivia(Indentation(inBlock))
-                    .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                    .WithTrailingTrivia(EndOfLine(inBlock));
                 return root.ReplaceNode(block, block.WithStatements(block.Statements.Insert(block.Statements.IndexOf(inBlock), indented)));
             }
             case StatementSyntax embedded:
             {
-                var wrapped = SyntaxFactory.Block(statement, embedded.WithoutTrivia())
+                var wrapped = SyntaxFactory.Block(statement.WithTrailingTrivia(SyntaxFactory.ElasticMarker), embedded.WithoutTrivia())
                     .WithTriviaFrom(embedded)
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 return root.ReplaceNode(embedded, wrapped);
@@ -42,6 +42,16 @@ internal static class StatementInsertion
             default:
                 return root;
         }
+    }
+
+    private static SyntaxTrivia EndOfLine(StatementSyntax statement)
+    {
+        foreach (var trivia in statement.GetTrailingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                return trivia;
+        }
+        return SyntaxFactory.ElasticCarriageReturnLineFeed;
     }
 
     private static SyntaxTriviaList Indentation(StatementSyntax statement)

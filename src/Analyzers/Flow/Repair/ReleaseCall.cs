@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -43,18 +44,41 @@ internal static class ReleaseCall
     public static bool RefusesNull(AnalysisSession session, AllocationSite site) =>
         Canonical(session, site) is { } release && session.Contract.Of(release).Release is { AcceptsNull: false };
 
+    /// <summary>
+    /// The runtime's release for the site: one of exactly its family (the one with the site's fixed order,
+    /// if any), else the narrowest that accepts it (<c>kvfree</c> for kvmalloc memory).
+    /// </summary>
     private static IMethodSymbol? Canonical(AnalysisSession session, AllocationSite site)
     {
-        var releases = session.Contract.ReleasesOf(site.Family);
-        if (releases.IsEmpty)
-            return null;
-        foreach (var release in releases)
+        var exact = session.Contract.ReleasesOf(site.Family);
+        foreach (var release in exact)
         {
             var fixedOrder = session.Contract.Of(release).Release!.FixedOrder;
             if (fixedOrder >= 0 && site.Order is null && fixedOrder == site.OrderValue)
                 return release;
         }
-        return releases[0];
+        if (!exact.IsEmpty)
+            return exact[0];
+        IMethodSymbol? narrowest = null;
+        var narrowestBits = int.MaxValue;
+        foreach (var member in session.Contract.KernelType?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (member is IMethodSymbol method && session.Contract.Of(method).Release is { } release
+                && (release.Families & site.Family) != 0 && release.FixedOrder < 0 && Bits(release.Families) < narrowestBits)
+            {
+                narrowest = method;
+                narrowestBits = Bits(release.Families);
+            }
+        }
+        return narrowest;
+    }
+
+    private static int Bits(MemoryFamily families)
+    {
+        var count = 0;
+        for (var value = (int)families; value != 0; value &= value - 1)
+            count++;
+        return count;
     }
 
     /// <summary>The text of <paramref name="operation"/> when it may be written where the release goes.</summary>
