@@ -29,9 +29,13 @@ internal sealed class ConfinedPointer
         };
     }
 
-    /// <summary>The uses of <paramref name="local"/> when they are all confined to the method; otherwise null.</summary>
-    public static ConfinedPointer? Analyze(ILocalSymbol local, IInvocationOperation allocation, KernelContract contract, RuntimeFunctions runtime, NullTests nulls)
+    /// <summary>
+    /// The uses of <paramref name="local"/> when they are all confined to the method and it is assigned
+    /// nothing but NULL and <paramref name="allocations"/>; otherwise null.
+    /// </summary>
+    public static ConfinedPointer? Analyze(ILocalSymbol local, ImmutableArray<IInvocationOperation> allocations, KernelContract contract, RuntimeFunctions runtime, NullTests nulls)
     {
+        var allocation = allocations[0];
         var root = (IOperation)allocation;
         while (root.Parent is not null)
             root = root.Parent;
@@ -45,7 +49,7 @@ internal sealed class ConfinedPointer
             switch (parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == child:
-                    if (Storage.Unwrap(assignment.Value) != allocation && !nulls.IsNull(assignment.Value))
+                    if (!(Storage.Unwrap(assignment.Value) is IInvocationOperation assigned && allocations.Contains(assigned)) && !nulls.IsNull(assignment.Value))
                         return null;
                     break;
                 case IArgumentOperation { Parent: IInvocationOperation call } argument when runtime.IsRuntimeApi(call.TargetMethod):

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Rules.Patterns;
 using Microsoft.CodeAnalysis;
@@ -13,13 +14,16 @@ namespace Kmem.Analyzers.Rules.Plans;
 /// </summary>
 internal static class LargeVariantPlan
 {
-    /// <summary>The plan, or null when the switch cannot be made safely.</summary>
-    public static FixPlan? For(IInvocationOperation allocation, IMethodSymbol? variant, RuleToolkit tools)
+    /// <summary>
+    /// The plan, or null when the switch cannot be made safely. <paramref name="fallbacks"/> are other
+    /// allocations the local may be assigned, which the fix removes (an open-coded vmalloc fallback).
+    /// </summary>
+    public static FixPlan? For(IInvocationOperation allocation, IMethodSymbol? variant, RuleToolkit tools, params IInvocationOperation[] fallbacks)
     {
         if (variant is null || tools.Contract.Of(variant).Allocation is not { } variantAllocation)
             return null;
         if (ConfinedPointer.TargetLocal(allocation) is not { } local
-            || ConfinedPointer.Analyze(local, allocation, tools.Contract, tools.Runtime, tools.Nulls) is not { } confined)
+            || ConfinedPointer.Analyze(local, ImmutableArray.Create(allocation).AddRange(fallbacks), tools.Contract, tools.Runtime, tools.Nulls) is not { } confined)
             return null;
 
         var plan = new FixPlan().Rename(allocation.Syntax, variant.Name);
