@@ -21,6 +21,16 @@ internal static class RuleVerifier<TAnalyzer, TFix>
     private static readonly Lazy<MetadataReference> runtime = new(() =>
         MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "kmem-net8", "Kmem.Runtime.dll")), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>Asserts the diagnostics in the markup and <paramref name="expected"/> (additional locations ignored), whatever the fix.</summary>
+    public static Task DiagnosticsAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        test.TestState.AdditionalReferences.Add(runtime.Value);
+        foreach (var result in expected)
+            test.ExpectedDiagnostics.Add(result.WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        return test.RunAsync(CancellationToken.None);
+    }
+
     /// <summary>Asserts the diagnostics in the markup (and <paramref name="expected"/>), and that no fix is offered when <paramref name="fixedSource"/> is null.</summary>
     public static Task VerifyAsync(string source, string? fixedSource = null, params DiagnosticResult[] expected)
     {

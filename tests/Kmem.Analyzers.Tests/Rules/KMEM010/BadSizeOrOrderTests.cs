@@ -23,7 +23,7 @@ public sealed class BadSizeOrOrderTests
     [InlineData("static int f() => {|KMEM010:get_order(0)|};")]
     [InlineData("static readonly long HUGE = 16 * KMALLOC_MAX_SIZE; static KPtr f() => kmalloc({|KMEM010:HUGE|}, GFP_KERNEL);")]
     [InlineData("static KPtr f() { const int n = 0; return kzalloc({|KMEM010:n|}, GFP_KERNEL); }")]
-    public Task Flags_a_size_or_order_that_cannot_succeed(string members) => Verify.VerifyAsync(Driver.Module(members));
+    public Task Flags_a_size_or_order_that_cannot_succeed(string members) => Verify.DiagnosticsAsync(Driver.Module(members));
 
     [Theory]
     [InlineData("static KPtr f() => kmalloc(KMALLOC_MAX_SIZE, GFP_KERNEL);")]
@@ -40,13 +40,13 @@ public sealed class BadSizeOrOrderTests
 
     [Fact]
     public Task Reports_the_limit_in_the_message() =>
-        Verify.VerifyAsync(Driver.Module("static KPtr f() => kmalloc(KMALLOC_MAX_SIZE * 2, GFP_KERNEL);"), null,
+        Verify.DiagnosticsAsync(Driver.Module("static KPtr f() => kmalloc(KMALLOC_MAX_SIZE * 2, GFP_KERNEL);"),
             new DiagnosticResult(Descriptors.KMEM010).WithSpan(19, 28, 19, 48)
                 .WithArguments("kmalloc cannot allocate 8388608 bytes: its largest size is 4194304; use kvmalloc"));
 
     [Fact]
     public Task Reports_an_order_above_the_runtime_maximum() =>
-        Verify.VerifyAsync(Driver.Module("static ulong f() => __get_free_pages(GFP_KERNEL, 11);"), null,
+        Verify.DiagnosticsAsync(Driver.Module("static ulong f() => __get_free_pages(GFP_KERNEL, 11);"),
             new DiagnosticResult(Descriptors.KMEM010).WithSpan(19, 50, 19, 52)
                 .WithArguments("__get_free_pages is given order 11, above MAX_PAGE_ORDER (10): the page allocator serves no such block"));
 
