@@ -68,22 +68,24 @@ internal sealed class SlabCache
     /// <summary>Takes a free object (making a new slab if none is free); null when no memory is left.</summary>
     public Allocation? Allocate(gfp_t gfp, MemoryFamily family, long size, string caller)
     {
-        Allocation allocation;
-        bool construct;
-        while (true)
+        Allocation? allocation = null;
+        bool construct = false;
+        lock (sync)
         {
-            lock (sync)
-            {
-                if (TryTake(family, size, caller, out allocation, out construct))
-                    break;
-            }
+            if (partial.First is { } first)
+                allocation = Take(first.Value, family, size, caller, out construct);
+        }
+        if (allocation == null)
+        {
             var slab = NewSlab(gfp, caller);
             if (slab == null)
                 return null;
+            // Take the first object from the new slab itself, so that no slab ever sits empty.
             lock (sync)
             {
                 slabs.Add(slab);
                 partial.AddLast(slab.PartialNode);
+                allocation = Take(slab, family, size, caller, out construct);
             }
         }
         if (construct)
@@ -171,25 +173,17 @@ internal sealed class SlabCache
             return new SlabCacheInfo(Name, activeObjects, (long)slabs.Count * ObjectsPerSlab, SlotSize, ObjectsPerSlab, 1 << Order, slabs.Count, slabs.Count);
     }
 
-    private bool TryTake(MemoryFamily family, long size, string caller, out Allocation allocation, out bool construct)
+    private Allocation Take(Slab slab, MemoryFamily family, long size, string caller, out bool construct)
     {
-        var first = partial.First;
-        if (first == null)
-        {
-            allocation = null!;
-            construct = false;
-            return false;
-        }
-        var slab = first.Value;
         int slot = slab.FreeSlots.Pop();
-        allocation = new Allocation(family, slab.SlotAddress(slot), size, caller);
+        var allocation = new Allocation(family, slab.SlotAddress(slot), size, caller);
         slab.Objects[slot] = allocation;
         construct = Ctor != null && !slab.Constructed[slot];
         slab.Constructed[slot] = true;
         if (slab.FreeSlots.Count == 0)
             partial.Remove(slab.PartialNode);
         activeObjects++;
-        return true;
+        return allocation;
     }
 
     private Slab? NewSlab(gfp_t gfp, string caller)
