@@ -93,13 +93,6 @@ internal sealed class PageAllocator
         Reclaim.NotifyFreed();
     }
 
-    public bool IsFree(long pfn)
-    {
-        var zone = ZoneOf(pfn);
-        lock (zone)
-            return zone.Buddy.IsFree(pfn);
-    }
-
     public long FreePages
     {
         get
