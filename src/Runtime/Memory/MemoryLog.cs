@@ -33,14 +33,7 @@ internal sealed class MemoryLog
         var split = message.Split('\n');
         lock (lines)
             lines.AddRange(split);
-        try
-        {
-            foreach (var line in split)
-                Kernel.printk(level + "%s\n", line);
-        }
-        catch (NotImplementedException)
-        {
-            // printk comes with the log subsystem; until it is merged the lines kept here are the log.
-        }
+        foreach (var line in split)
+            Kernel.printk(level + "%s\n", line);
     }
 }
