@@ -33,6 +33,12 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
     /// <summary>The state on the edge where <paramref name="condition"/> evaluated to <paramref name="value"/>.</summary>
     protected virtual TState Refine(IOperation condition, bool value, TState state) => state;
 
+    /// <summary>
+    /// The effect of following <paramref name="branch"/> out of <paramref name="source"/> (leaving scopes,
+    /// reaching the exit); <paramref name="condition"/> is the branch value on a conditional edge, null otherwise.
+    /// </summary>
+    protected virtual TState Traverse(BasicBlock source, ControlFlowBranch branch, (IOperation Condition, bool Value)? condition, TState state) => state;
+
     /// <summary>Runs the analysis to its fixed point, then the reporting pass.</summary>
     public FlowResult<TState> Run(ControlFlowGraph cfg)
     {
@@ -90,24 +96,25 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
     {
         if (block.ConditionKind == ControlFlowConditionKind.None || block.BranchValue is null)
         {
-            if (Follow(block.FallThroughSuccessor, state, cfg) is { } next)
+            if (Follow(block, block.FallThroughSuccessor, null, state, cfg) is { } next)
                 yield return next;
             yield break;
         }
 
         var takenWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-        if (Follow(block.ConditionalSuccessor, Refine(block.BranchValue, takenWhen, state), cfg) is { } taken)
+        if (Follow(block, block.ConditionalSuccessor, (block.BranchValue, takenWhen), Refine(block.BranchValue, takenWhen, state), cfg) is { } taken)
             yield return taken;
-        if (Follow(block.FallThroughSuccessor, Refine(block.BranchValue, !takenWhen, state), cfg) is { } fallThrough)
+        if (Follow(block, block.FallThroughSuccessor, (block.BranchValue, !takenWhen), Refine(block.BranchValue, !takenWhen, state), cfg) is { } fallThrough)
             yield return fallThrough;
     }
 
-    private (int, TState)? Follow(ControlFlowBranch? branch, TState state, ControlFlowGraph cfg)
+    private (int, TState)? Follow(BasicBlock source, ControlFlowBranch? branch, (IOperation, bool)? condition, TState state, ControlFlowGraph cfg)
     {
         if (branch?.Destination is not { } destination)
             return null;
         foreach (var region in branch.FinallyRegions)
             state = ThroughFinally(region, state, cfg);
+        state = Traverse(source, branch, condition, state);
         return (destination.Ordinal, state);
     }
 

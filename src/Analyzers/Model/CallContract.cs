@@ -42,6 +42,8 @@ internal sealed class CallContract
     public bool DereferencesReceiver { get; set; }
     public bool IsModuleInit { get; set; }
     public bool IsModuleExit { get; set; }
+    /// <summary>The method computes the page order of a size (<c>get_order</c>).</summary>
+    public bool IsPageOrderOf { get; set; }
 
     public int SizeParameter { get; set; } = -1;
     public int CountParameter { get; set; } = -1;

@@ -10,7 +10,7 @@ internal sealed class ContractAttributes
     public INamedTypeSymbol Releases = null!;
     public INamedTypeSymbol? AllocSize, AllocCount, Gfp, Order, Freed, SlabCache, Reallocated, Dereferences, DerivedFrom;
     public INamedTypeSymbol? MightSleep, Atomic, CallbackContext, EntersAtomic, ExitsAtomic;
-    public INamedTypeSymbol? ErrPtrTest, ErrPtrDecode, ErrPtrEncode, NullPointer, NullTest, ModuleInit, ModuleExit;
+    public INamedTypeSymbol? ErrPtrTest, ErrPtrDecode, ErrPtrEncode, NullPointer, NullTest, ModuleInit, ModuleExit, PageOrderOf;
 
     public static ContractAttributes? TryCreate(Compilation compilation)
     {
@@ -44,6 +44,7 @@ internal sealed class ContractAttributes
             NullTest = Get("NullTest"),
             ModuleInit = Get("ModuleInit"),
             ModuleExit = Get("ModuleExit"),
+            PageOrderOf = Get("PageOrderOf"),
         };
     }
 
@@ -67,6 +68,7 @@ internal sealed class ContractAttributes
             DereferencesReceiver = Find(methodAttributes, Dereferences) is not null,
             IsModuleInit = Find(methodAttributes, ModuleInit) is not null,
             IsModuleExit = Find(methodAttributes, ModuleExit) is not null,
+            IsPageOrderOf = Find(methodAttributes, PageOrderOf) is not null,
         };
 
         if (Find(methodAttributes, ErrPtrTest) is { } errTest)

@@ -96,6 +96,7 @@ public static partial class Kernel
     public static ulong page_to_phys(page page) => AddressLayout.PfnToPhys(page.Pfn);
 
     /// <summary>The smallest order whose pages hold <paramref name="size"/> bytes.</summary>
+    [PageOrderOf]
     public static int get_order(long size)
     {
         int order = 0;

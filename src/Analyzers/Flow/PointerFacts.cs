@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Kmem.Analyzers.Infrastructure;
+using Kmem.Analyzers.Model;
+using Kmem.Analyzers.Model.Summaries;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kmem.Analyzers.Flow;
+
+/// <summary>
+/// The result of the pointer-state analysis of one method, computed once per method and shared by
+/// every rule through <see cref="AnalysisSession.Memo{T}"/>: the allocation sites, the events of the
+/// reporting pass, and the state at the method's normal exit.
+/// </summary>
+internal sealed class PointerFacts
+{
+    /// <summary>Sites beyond this many in one method are not tracked (a site is a bit of a 64-bit mask).</summary>
+    private const int MaxSites = 64;
+
+    private static readonly PointerFacts Empty = new(ImmutableArray<AllocationSite>.Empty, new PointerEventLog(), null);
+
+    private PointerFacts(ImmutableArray<AllocationSite> sites, PointerEventLog log, PointerState? exit)
+    {
+        Sites = sites;
+        Log = log;
+        Exit = exit;
+    }
+
+    public ImmutableArray<AllocationSite> Sites { get; }
+    public PointerEventLog Log { get; }
+    /// <summary>The state where the method returns normally; null when it never does or was not analysed.</summary>
+    public PointerState? Exit { get; }
+
+    public IEnumerable<AllocationSite> SitesIn(ulong mask)
+    {
+        foreach (var site in Sites)
+        {
+            if ((mask & site.Bit) != 0)
+                yield return site;
+        }
+    }
+
+    /// <summary>The facts of a source method, computed on first request.</summary>
+    public static PointerFacts For(AnalysisSession session, IMethodSymbol method) =>
+        session.Memo(method, symbol => Compute(session, (IMethodSymbol)symbol));
+
+    private static PointerFacts Compute(AnalysisSession session, IMethodSymbol method)
+    {
+        if (session.Graph(method) is not { } cfg)
+            return Empty;
+        var sites = DiscoverSites(session, method, cfg, out var releases);
+        if (!releases && AllParameters(sites))
+            return Empty;
+        var log = new PointerEventLog();
+        var analysis = new PointerStateAnalysis(session, sites, CapturedNames(cfg.OriginalOperation.Syntax), log);
+        var result = analysis.Run(cfg);
+        return new PointerFacts(sites, log, result.Exit);
+    }
+
+    private static ImmutableArray<AllocationSite> DiscoverSites(AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg, out bool releases)
+    {
+        var contract = session.Contract;
+        var folding = new OrderFolding(session);
+        var sites = ImmutableArray.CreateBuilder<AllocationSite>();
+        releases = false;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.None && contract.IsTrackedType(parameter.Type) && sites.Count < MaxSites)
+                sites.Add(AllocationSite.ForParameter(sites.Count, parameter));
+        }
+        foreach (var block in cfg.Blocks)
+        {
+            foreach (var root in Roots(block))
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (operation is not IInvocationOperation call)
+                        continue;
+                    var declared = contract.Of(call.TargetMethod);
+                    var summary = declared.IsEmpty ? MethodSummaries.Of(session, call.TargetMethod) : null;
+                    releases |= declared.Release is not null || summary?.Release is not null;
+                    if ((declared.Allocation ?? summary?.Allocation) is { } allocation && sites.Count < MaxSites)
+                        sites.Add(AllocationSite.ForCall(sites.Count, call, allocation, declared, folding));
+                }
+            }
+        }
+        return sites.ToImmutable();
+    }
+
+    private static bool AllParameters(ImmutableArray<AllocationSite> sites)
+    {
+        foreach (var site in sites)
+        {
+            if (!site.IsParameter)
+                return false;
+        }
+        return true;
+    }
+
+    private static IEnumerable<IOperation> Roots(BasicBlock block)
+    {
+        foreach (var operation in block.Operations)
+            yield return operation;
+        if (block.BranchValue is { } value)
+            yield return value;
+    }
+
+    /// <summary>The names used inside the lambdas and local functions of a body: what they may capture.</summary>
+    private static ImmutableHashSet<string> CapturedNames(SyntaxNode body)
+    {
+        var names = ImmutableHashSet.CreateBuilder<string>();
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                continue;
+            foreach (var inner in node.DescendantNodes())
+            {
+                if (inner is IdentifierNameSyntax name)
+                    names.Add(name.Identifier.ValueText);
+            }
+        }
+        return names.ToImmutable();
+    }
+}

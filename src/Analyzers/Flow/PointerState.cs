@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace Kmem.Analyzers.Flow;
+
+/// <summary>
+/// The abstract state at one program point: the value of every allocation site of the method and,
+/// for every holder, the sites it may hold (a bit mask over site indexes). Immutable.
+/// </summary>
+internal sealed class PointerState
+{
+    public PointerState(ImmutableArray<SiteFlags> sites, ImmutableDictionary<Holder, ulong> holders)
+    {
+        Sites = sites;
+        Holders = holders;
+    }
+
+    public ImmutableArray<SiteFlags> Sites { get; }
+    public ImmutableDictionary<Holder, ulong> Holders { get; }
+
+    public SiteFlags this[int site] => Sites[site];
+
+    /// <summary>The sites a holder may hold.</summary>
+    public ulong Held(Holder holder) => Holders.TryGetValue(holder, out var mask) ? mask : 0;
+
+    /// <summary>The union of the values of the sites in <paramref name="mask"/>.</summary>
+    public SiteFlags Flags(ulong mask)
+    {
+        var flags = SiteFlags.None;
+        for (var i = 0; i < Sites.Length; i++)
+        {
+            if ((mask & (1UL << i)) != 0)
+                flags |= Sites[i];
+        }
+        return flags;
+    }
+
+    /// <summary>The holders, other than flow captures, that may hold <paramref name="site"/>.</summary>
+    public IEnumerable<Holder> HoldersOf(int site)
+    {
+        foreach (var pair in Holders)
+        {
+            if ((pair.Value & (1UL << site)) != 0 && !pair.Key.IsCapture)
+                yield return pair.Key;
+        }
+    }
+
+    public static PointerState Join(PointerState left, PointerState right)
+    {
+        var sites = left.Sites.ToBuilder();
+        for (var i = 0; i < sites.Count; i++)
+            sites[i] |= right.Sites[i];
+        var holders = left.Holders.ToBuilder();
+        foreach (var pair in right.Holders)
+            holders[pair.Key] = holders.TryGetValue(pair.Key, out var mask) ? mask | pair.Value : pair.Value;
+        return new PointerState(sites.ToImmutable(), holders.ToImmutable());
+    }
+
+    public static bool Same(PointerState left, PointerState right)
+    {
+        if (ReferenceEquals(left, right))
+            return true;
+        for (var i = 0; i < left.Sites.Length; i++)
+        {
+            if (left.Sites[i] != right.Sites[i])
+                return false;
+        }
+        if (left.Holders.Count != right.Holders.Count)
+            return false;
+        foreach (var pair in left.Holders)
+        {
+            if (!right.Holders.TryGetValue(pair.Key, out var mask) || mask != pair.Value)
+                return false;
+        }
+        return true;
+    }
+}

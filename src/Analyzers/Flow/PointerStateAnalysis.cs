@@ -1,0 +1,470 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Kmem.Analyzers.Infrastructure;
+using Kmem.Analyzers.Model;
+using Kmem.Analyzers.Model.Summaries;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kmem.Analyzers.Flow;
+
+/// <summary>
+/// The pointer-state analysis of one method: which allocation sites each local, parameter, field and
+/// flow capture may hold, and in which state each site may be (see <see cref="SiteFlags"/>). The
+/// reporting pass records the events that the rules read (<see cref="PointerFacts"/>).
+/// </summary>
+internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
+{
+    private readonly AnalysisSession session;
+    private readonly ImmutableArray<AllocationSite> sites;
+    private readonly Dictionary<IOperation, AllocationSite> siteOfCall;
+    private readonly ImmutableHashSet<string> capturedNames;
+    private readonly PointerEventLog log;
+    private readonly IAssemblySymbol? runtime;
+
+    private SyntaxNode body = null!;
+    private ImmutableArray<SiteFlags>.Builder flags = null!;
+    private ImmutableDictionary<Holder, ulong>.Builder holders = null!;
+
+    public PointerStateAnalysis(AnalysisSession session, ImmutableArray<AllocationSite> sites, ImmutableHashSet<string> capturedNames, PointerEventLog log)
+    {
+        this.session = session;
+        this.sites = sites;
+        this.capturedNames = capturedNames;
+        this.log = log;
+        runtime = session.Contract.KernelType?.ContainingAssembly;
+        siteOfCall = new Dictionary<IOperation, AllocationSite>();
+        foreach (var site in sites)
+        {
+            if (site.Call is not null)
+                siteOfCall[site.Call] = site;
+        }
+    }
+
+    protected override PointerState EntryState(ControlFlowGraph cfg)
+    {
+        body = cfg.OriginalOperation.Syntax;
+        var entry = new SiteFlags[sites.Length];
+        var held = ImmutableDictionary.CreateBuilder<Holder, ulong>();
+        foreach (var site in sites)
+        {
+            if (site.Parameter is { } parameter)
+            {
+                entry[site.Index] = SiteFlags.EscapedUnchecked;
+                held[Holder.Of(parameter)] = site.Bit;
+            }
+        }
+        return new PointerState(ImmutableArray.Create(entry), held.ToImmutable());
+    }
+
+    protected override PointerState Join(PointerState left, PointerState right) => PointerState.Join(left, right);
+
+    protected override bool Same(PointerState left, PointerState right) => PointerState.Same(left, right);
+
+    protected override PointerState Transfer(BasicBlock block, PointerState state)
+    {
+        Load(state);
+        foreach (var operation in block.Operations)
+            Visit(operation);
+        if (block.BranchValue is { } value)
+        {
+            var returned = Visit(value);
+            if (block.ConditionKind == ControlFlowConditionKind.None && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+            {
+                if (IsFinalPass)
+                    log.Return(value, returned);
+                Escape(returned);
+            }
+        }
+        return Store();
+    }
+
+    protected override PointerState Refine(IOperation condition, bool value, PointerState state)
+    {
+        Load(state);
+        RefineCore(condition, value, state);
+        return Store();
+    }
+
+    protected override PointerState Traverse(BasicBlock source, ControlFlowBranch branch, (IOperation Condition, bool Value)? condition, PointerState state)
+    {
+        var toExit = branch.Destination?.Kind == BasicBlockKind.Exit;
+        SyntaxNode? jump = IsFinalPass || toExit ? JumpSyntax.Of(source, condition) : null;
+        if (IsFinalPass && jump is not null)
+            log.Jump(jump, state);
+        if (toExit)
+        {
+            if (IsFinalPass)
+                ReportExitLeaks(source, jump, state);
+            return state;
+        }
+        if (branch.LeavingRegions.IsEmpty)
+            return state;
+
+        Load(state);
+        foreach (var region in branch.LeavingRegions)
+        {
+            foreach (var local in region.Locals)
+                Forget(Holder.Of(local), jump ?? LastSyntax(source));
+            foreach (var capture in region.CaptureIds)
+                holders.Remove(Holder.Of(capture));
+        }
+        return Store();
+    }
+
+    private void Load(PointerState state)
+    {
+        flags = state.Sites.ToBuilder();
+        holders = state.Holders.ToBuilder();
+    }
+
+    private PointerState Store() => new(flags.ToImmutable(), holders.ToImmutable());
+
+    private PointerState Snapshot() => Store();
+
+    private ulong Visit(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation call:
+                return VisitCall(call);
+            case ISimpleAssignmentOperation assignment:
+            {
+                var value = Visit(assignment.Value);
+                Assign(assignment.Target, value, assignment);
+                return value;
+            }
+            case ICompoundAssignmentOperation compound:
+                Visit(compound.Value);
+                return Read(compound.Target);
+            case IFlowCaptureOperation capture:
+                holders[Holder.Of(capture.Id)] = Visit(capture.Value);
+                return 0;
+            case IFlowCaptureReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation:
+                return Read(operation);
+            case IConversionOperation conversion:
+                return Visit(conversion.Operand);
+            case IParenthesizedOperation parenthesized:
+                return Visit(parenthesized.Operand);
+            case IExpressionStatementOperation statement:
+                return Visit(statement.Operation);
+            case IBinaryOperation binary:
+            {
+                var left = Visit(binary.LeftOperand);
+                Visit(binary.RightOperand);
+                return binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && session.Contract.IsTrackedType(binary.Type) ? left : 0;
+            }
+            case IUnaryOperation unary:
+                Visit(unary.Operand);
+                return 0;
+            case IPropertyReferenceOperation property:
+                if (property.Instance is { } instance)
+                    Use(property, Visit(instance), session.Contract.Dereferences(property.Property));
+                foreach (var argument in property.Arguments)
+                    Visit(argument.Value);
+                return 0;
+            case IArrayElementReferenceOperation element:
+                Visit(element.ArrayReference);
+                foreach (var index in element.Indices)
+                    Visit(index);
+                return 0;
+            case IArgumentOperation argument:
+                return Visit(argument.Value);
+            case ILiteralOperation or IDefaultValueOperation or IIncrementOrDecrementOperation or IIsNullOperation
+                or IIsPatternOperation or IInterpolatedStringOperation or ICaughtExceptionOperation or IInstanceReferenceOperation:
+                foreach (var child in operation.ChildOperations)
+                    Visit(child);
+                return 0;
+            case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or IDelegateCreationOperation:
+                EscapeCaptured(operation.Syntax);
+                return 0;
+            default:
+                foreach (var child in operation.ChildOperations)
+                    Escape(Visit(child));
+                return 0;
+        }
+    }
+
+    private ulong VisitCall(IInvocationOperation call)
+    {
+        var target = call.TargetMethod;
+        var declared = session.Contract.Of(target);
+        var summary = declared.IsEmpty ? MethodSummaries.Of(session, target) : null;
+        var release = declared.Release ?? summary?.Release;
+        var freedOrdinal = declared.Release is not null ? declared.FreedParameter : summary?.FreedParameter ?? -1;
+        var isRuntime = runtime is not null && SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, runtime);
+
+        if (call.Instance is { } instance)
+            Use(call, Visit(instance), declared.DereferencesReceiver);
+
+        var before = release is not null && IsFinalPass ? Snapshot() : null;
+        ulong derived = 0, freed = 0;
+        IOperation? freedArgument = null;
+        foreach (var argument in call.Arguments)
+        {
+            var mask = Visit(argument.Value);
+            var ordinal = argument.Parameter?.Ordinal ?? -1;
+            if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
+            {
+                Assign(argument.Value, 0, null);
+                continue;
+            }
+            if (release is not null && ordinal == freedOrdinal)
+            {
+                freed = mask;
+                freedArgument = argument.Value;
+            }
+            else if (isRuntime && ordinal != declared.ReallocatedParameter)
+            {
+                Use(argument.Value, mask, declared.DereferencedParameters.Contains(ordinal));
+                if (ordinal == declared.DerivedFromParameter)
+                    derived |= mask;
+            }
+            else
+            {
+                Escape(mask);
+            }
+        }
+
+        if (release is not null)
+        {
+            if (before is not null)
+            {
+                log.Release(new ReleaseEvent(call, release, freedArgument, freed, HolderOf(freedArgument), 
+                    CallContract.Argument(call, declared.OrderParameter), CallContract.Argument(call, declared.CacheParameter), before));
+            }
+            Release(freed);
+        }
+
+        if (siteOfCall.TryGetValue(call, out var site))
+        {
+            flags[site.Index] = site.FailsWith == FailureKind.Never ? SiteFlags.NonNull : SiteFlags.Unchecked;
+            return site.Bit;
+        }
+        return derived;
+    }
+
+    private void Assign(IOperation target, ulong value, IOperation? assignment)
+    {
+        if (target is IParameterReferenceOperation { Parameter.RefKind: not RefKind.None } || HolderOf(target) is not { } holder)
+        {
+            Escape(value);
+            return;
+        }
+        if (target is IFieldReferenceOperation { Instance: { } receiver } && receiver is not IInstanceReferenceOperation)
+            Visit(receiver);
+
+        var old = Held(holder);
+        holders[holder] = value;
+        if (holder.IsField || holder.Symbol is { } symbol && capturedNames.Contains(symbol.Name))
+        {
+            Escape(value);
+            if (IsFinalPass && holder.Symbol is IFieldSymbol field && value != 0)
+                log.FieldStore(new FieldStoreEvent(field, value));
+        }
+        if (IsFinalPass && assignment is not null && !holder.IsCapture)
+            ReportLost(old & ~value, LeakKind.Overwrite, assignment.Syntax, holder);
+    }
+
+    private void Forget(Holder holder, SyntaxNode point)
+    {
+        var old = Held(holder);
+        if (old == 0)
+            return;
+        holders.Remove(holder);
+        if (IsFinalPass)
+            ReportLost(old, LeakKind.OutOfScope, point, holder);
+    }
+
+    /// <summary>Reports the sites of <paramref name="mask"/> that are owned, allocated and now held by nobody.</summary>
+    private void ReportLost(ulong mask, LeakKind kind, SyntaxNode point, Holder holder)
+    {
+        foreach (var site in sites)
+        {
+            if ((mask & site.Bit) == 0 || (flags[site.Index] & SiteFlags.Live) == 0 || HeldElsewhere(site))
+                continue;
+            log.Leak(new LeakEvent(site, kind, point, holder, Snapshot()));
+        }
+    }
+
+    private void ReportExitLeaks(BasicBlock source, SyntaxNode? jump, PointerState state)
+    {
+        foreach (var site in sites)
+        {
+            if ((state[site.Index] & SiteFlags.Live) != 0)
+                log.Leak(new LeakEvent(site, LeakKind.Exit, jump ?? ExitSyntax(source), null, state));
+        }
+    }
+
+    private bool HeldElsewhere(AllocationSite site)
+    {
+        foreach (var pair in holders)
+        {
+            if ((pair.Value & site.Bit) != 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Where a path leaves the method without a jump statement: the end of the body.</summary>
+    private SyntaxNode ExitSyntax(BasicBlock source)
+    {
+        for (var node = LastSyntax(source); node is not null; node = node.Parent)
+        {
+            if (node is BaseMethodDeclarationSyntax { Body: { } body })
+                return body;
+        }
+        return body;
+    }
+
+    private SyntaxNode LastSyntax(BasicBlock block) =>
+        block.BranchValue?.Syntax ?? (block.Operations.Length > 0 ? block.Operations[block.Operations.Length - 1].Syntax : body);
+
+    private void RefineCore(IOperation condition, bool value, PointerState before)
+    {
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
+                RefineCore(not.Operand, !value, before);
+                return;
+            case IUnaryOperation { OperatorMethod: { } op } unary when session.Contract.Of(op).IsNullTest:
+                Test(condition, TestKind.Null, Pure(unary.Operand), failed: value, before);
+                return;
+            case IInvocationOperation call when call.Arguments.Length == 1 && session.Contract.Of(call.TargetMethod) is { IsErrPtrTest: true } test:
+                Test(condition, test.ErrPtrTestIncludesNull ? TestKind.ErrPtrOrNull : TestKind.ErrPtr, Pure(call.Arguments[0].Value), failed: value, before);
+                return;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+            {
+                var tested = IsNullValue(binary.RightOperand) ? binary.LeftOperand : IsNullValue(binary.LeftOperand) ? binary.RightOperand : null;
+                if (tested is not null)
+                    Test(condition, TestKind.Null, Pure(tested), failed: value == (binary.OperatorKind == BinaryOperatorKind.Equals), before);
+                return;
+            }
+            case IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern when IsNullValue(constant.Value):
+                Test(condition, TestKind.Null, Pure(pattern.Value), failed: value, before);
+                return;
+            case IIsNullOperation isNull:
+                Test(condition, TestKind.Null, Pure(isNull.Operand), failed: value, before);
+                return;
+        }
+    }
+
+    private void Test(IOperation condition, TestKind kind, ulong mask, bool failed, PointerState before)
+    {
+        if (mask == 0)
+            return;
+        if (IsFinalPass && failed)
+            log.Test(new TestEvent(condition, kind, mask, before));
+        foreach (var site in sites)
+        {
+            if ((mask & site.Bit) == 0)
+                continue;
+            var decides = kind switch
+            {
+                TestKind.Null => site.FailsWith != FailureKind.ErrPtr,
+                TestKind.ErrPtr => site.FailsWith == FailureKind.ErrPtr,
+                _ => true,
+            };
+            // A test that cannot see this allocator's failure (IS_ERR of a NULL-returning one) says nothing on
+            // its false edge; its true edge cannot be taken by a fresh allocation, so it is treated as failed.
+            if (failed)
+                flags[site.Index] = flags[site.Index].Failed();
+            else if (decides)
+                flags[site.Index] = flags[site.Index].Succeeded();
+        }
+    }
+
+    private bool IsNullValue(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+            operation = conversion.Operand;
+        return operation switch
+        {
+            { ConstantValue: { HasValue: true, Value: null } } => true,
+            { ConstantValue: { HasValue: true, Value: { } constant } } => constant is not string and not bool && System.Convert.ToDecimal(constant, System.Globalization.CultureInfo.InvariantCulture) == 0,
+            IFieldReferenceOperation field => session.Contract.IsNullPointer(field.Field),
+            IPropertyReferenceOperation property => session.Contract.IsNullPointer(property.Property),
+            IDefaultValueOperation => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>The sites a value may hold, without effects (for conditions).</summary>
+    private ulong Pure(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        return HolderOf(operation) is { } holder ? Held(holder) : 0;
+    }
+
+    private ulong Read(IOperation reference)
+    {
+        if (reference is IFieldReferenceOperation { Instance: { } receiver } && receiver is not IInstanceReferenceOperation)
+            Visit(receiver);
+        return HolderOf(reference) is { } holder ? Held(holder) : 0;
+    }
+
+    private ulong Held(Holder holder) => holders.TryGetValue(holder, out var mask) ? mask : 0;
+
+    private static Holder? HolderOf(IOperation? operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        return operation switch
+        {
+            ILocalReferenceOperation local => Holder.Of(local.Local),
+            IParameterReferenceOperation parameter => Holder.Of(parameter.Parameter),
+            IFlowCaptureReferenceOperation capture => Holder.Of(capture.Id),
+            IFieldReferenceOperation { Field.IsStatic: true } field => Holder.Of(field.Field),
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => Holder.Of(field.Field),
+            IFieldReferenceOperation { Instance: ILocalReferenceOperation local } field => Holder.FieldOf(field.Field, local.Local),
+            IFieldReferenceOperation { Instance: IParameterReferenceOperation parameter } field => Holder.FieldOf(field.Field, parameter.Parameter),
+            _ => null,
+        };
+    }
+
+    private void Use(IOperation use, ulong mask, bool dereferences)
+    {
+        if (IsFinalPass && dereferences && mask != 0)
+            log.Use(new UseEvent(use, mask, Snapshot()));
+    }
+
+    private void Escape(ulong mask)
+    {
+        if (mask == 0)
+            return;
+        foreach (var site in sites)
+        {
+            if ((mask & site.Bit) != 0)
+                flags[site.Index] = flags[site.Index].Escape();
+        }
+    }
+
+    private void Release(ulong mask)
+    {
+        foreach (var site in sites)
+        {
+            if ((mask & site.Bit) == 0)
+                continue;
+            var old = flags[site.Index];
+            flags[site.Index] = (old & SiteFlags.Null) | ((old & ~SiteFlags.Null) != 0 ? SiteFlags.Released : SiteFlags.None);
+        }
+    }
+
+    /// <summary>What a lambda or local function captures is handed over to it.</summary>
+    private void EscapeCaptured(SyntaxNode function)
+    {
+        foreach (var node in function.DescendantNodes())
+        {
+            if (node is not IdentifierNameSyntax name)
+                continue;
+            foreach (var pair in holders)
+            {
+                if (pair.Key.Symbol is ILocalSymbol or IParameterSymbol && pair.Key.Symbol.Name == name.Identifier.ValueText)
+                    Escape(pair.Value);
+            }
+        }
+    }
+}
