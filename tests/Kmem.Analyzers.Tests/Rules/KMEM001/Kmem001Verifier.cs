@@ -58,7 +58,7 @@ internal static class Kmem001Verifier
         return test.RunAsync(CancellationToken.None);
     }
 
-    private static void Configure(AnalyzerTest<DefaultVerifier> test)
+    public static void Configure(AnalyzerTest<DefaultVerifier> test)
     {
         test.ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
         test.TestState.AdditionalReferences.Add(Runtime.Value);
