@@ -1,5 +1,3 @@
-using System;
-
 namespace Kmem;
 
 public static partial class Kernel
@@ -16,7 +14,7 @@ public static partial class Kernel
 #pragma warning restore CS1591
 
     /// <summary>Formats a message with the kernel's format subset and appends it to the log; returns the number of characters.</summary>
-    public static int printk(string fmt, params object?[] args) => throw new NotImplementedException();
+    public static int printk(string fmt, params object?[] args) => Machine.Current.Printk(fmt, args);
     /// <summary>printk at KERN_EMERG.</summary>
     public static int pr_emerg(string fmt, params object?[] args) => printk(KERN_EMERG + fmt, args);
     /// <summary>printk at KERN_ERR.</summary>

@@ -1,0 +1,38 @@
+namespace Kmem.Bench;
+
+/// <summary>Writes the generated corpus as a project that references the Kmem runtime and analyzers, for timed builds.</summary>
+internal static class GeneratedProject
+{
+    public static void Write(string directory, int lines)
+    {
+        Directory.CreateDirectory(directory);
+        var repo = FindRepository();
+        var index = 0;
+        foreach (var file in DriverCorpus.Files(lines))
+            File.WriteAllText(Path.Combine(directory, $"Drivers{index++}.cs"), file);
+        File.WriteAllText(Path.Combine(directory, "Corpus.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>disable</Nullable>
+                <NoWarn>$(NoWarn);CS0164;CS8981</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{repo}/src/Runtime/Kmem.Runtime.csproj" />
+                <ProjectReference Include="{repo}/src/Analyzers/Kmem.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+            </Project>
+            """);
+        Console.WriteLine($"wrote {index} files to {directory}");
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KmemAnalyzers.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("KmemAnalyzers.sln not found above " + AppContext.BaseDirectory);
+    }
+}

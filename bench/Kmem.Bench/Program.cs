@@ -1,0 +1,19 @@
+using BenchmarkDotNet.Running;
+using Kmem.Bench;
+
+switch (args.FirstOrDefault())
+{
+    case "quick":
+        QuickMeasure.Run(Console.Out);
+        break;
+    case "generate" when args.Length == 3 && int.TryParse(args[2], out var lines):
+        GeneratedProject.Write(args[1], lines);
+        break;
+    case "generate":
+        Console.Error.WriteLine("usage: generate <directory> <lines>");
+        return 2;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(CorpusBenchmarks).Assembly).Run(args);
+        break;
+}
+return 0;
