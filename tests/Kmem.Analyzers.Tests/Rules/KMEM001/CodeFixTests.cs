@@ -2,10 +2,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Kmem.Analyzers.Rules;
 using Kmem.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Testing;
-using Microsoft.CodeAnalysis.Testing;
+using Kmem.Analyzers.Tests.Infrastructure;
 using Xunit;
-using Verify = Kmem.Analyzers.Tests.Rules.KMEM001.Kmem001Verifier;
+using Verify = Kmem.Analyzers.Tests.Infrastructure.CodeFixVerifier<Kmem.Analyzers.Rules.SleepInAtomicAnalyzer, Kmem.CodeFixes.SleepInAtomicCodeFix>;
 
 namespace Kmem.Analyzers.Tests.Rules.KMEM001;
 
@@ -108,8 +107,7 @@ public sealed class CodeFixTests
     [Fact]
     public async Task Fix_all_rewrites_every_document_of_the_solution()
     {
-        var test = new CSharpCodeFixTest<SleepInAtomicAnalyzer, SleepInAtomicCodeFix, DefaultVerifier>();
-        Verify.Configure(test);
+        var test = new KmemCodeFixTest<SleepInAtomicAnalyzer, SleepInAtomicCodeFix>();
         test.TestState.Sources.Add(("Timer.cs", """
             using Kmem;
             using static Kmem.Kernel;

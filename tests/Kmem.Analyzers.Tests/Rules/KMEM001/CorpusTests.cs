@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using Kmem.Analyzers.Tests.Infrastructure;
 using Xunit;
-using Verify = Kmem.Analyzers.Tests.Rules.KMEM001.Kmem001Verifier;
+using Verify = Kmem.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Kmem.Analyzers.Rules.SleepInAtomicAnalyzer>;
 
 namespace Kmem.Analyzers.Tests.Rules.KMEM001;
 
@@ -43,77 +44,7 @@ public sealed class CorpusTests
             "nic_isr -> nic_rx_poll -> nic_rx_one -> nic_rx_refill -> kmalloc"));
 
     [Fact]
-    public Task Seed_module_gets_nothing() => Verify.VerifyAsync(SeedModule);
+    public Task Seed_module_gets_nothing() => Verify.VerifyAsync(File.ReadAllText(RepositoryLayout.PathOf("samples/SeedModule/MemoryModule.cs")));
 
-    private static string Read(string file) => File.ReadAllText(Path.Combine(CorpusFolder(), file));
-
-    /// <summary>The shared corpus: <c>shared/corpus</c> beside the repository (or beside one of its parents).</summary>
-    private static string CorpusFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-            if (Directory.Exists(candidate))
-                return candidate;
-        }
-        throw new DirectoryNotFoundException("shared/corpus was not found above " + AppContext.BaseDirectory);
-    }
-
-    private const string SeedModule = """
-        using Kmem;
-        using static Kmem.Kernel;
-
-        [ModuleLicense("GPL")]
-        static class MemoryModule
-        {
-            const int PAGE_NUM = 4;
-            static KPtr kernelkmalloc = NULL;
-            static KPtr kernelpagemem = NULL;
-            static KPtr kernelvmalloc = NULL;
-
-            [ModuleInit]
-            static int kernelspace_init()
-            {
-                int ret = -ENOMEM;
-                kernelkmalloc = kmalloc(100, GFP_KERNEL);
-                if (IS_ERR(kernelkmalloc)) {
-                    printk("kmalloc failed!\n");
-                    ret = PTR_ERR(kernelkmalloc);
-                    goto failure_kmalloc;
-                }
-                printk("kmalloc space : 0x%lx!\n", (ulong)kernelkmalloc);
-
-                kernelpagemem = (KPtr)__get_free_pages(GFP_KERNEL, PAGE_NUM);
-                if (IS_ERR(kernelpagemem)) {
-                    printk("get_free_pages failed!\n");
-                    ret = PTR_ERR(kernelpagemem);
-                    goto failure_get_free_pages;
-                }
-                printk("get_free_pages address: 0x%lx!\n", (ulong)kernelpagemem);
-
-                kernelvmalloc = vmalloc(1024 * 1024);
-                if (IS_ERR(kernelvmalloc)) {
-                    printk("vmalloc failed!\n");
-                    ret = PTR_ERR(kernelvmalloc);
-                    goto failure_vmalloc;
-                }
-                printk("vmalloc address: 0x%lx!\n", (ulong)kernelpagemem);
-                return 0;
-            failure_vmalloc:
-                free_pages((ulong)kernelpagemem, PAGE_NUM);
-            failure_get_free_pages:
-                kfree(kernelkmalloc);
-            failure_kmalloc:
-                return ret;
-            }
-
-            [ModuleExit]
-            static void kernelspace_exit()
-            {
-                vfree(kernelvmalloc);
-                free_pages((ulong)kernelpagemem, PAGE_NUM);
-                kfree(kernelkmalloc);
-            }
-        }
-        """;
+    private static string Read(string file) => File.ReadAllText(Path.Combine(RepositoryLayout.Corpus.FullName, file));
 }

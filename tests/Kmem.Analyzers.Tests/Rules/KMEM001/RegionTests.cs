@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using Xunit;
-using Verify = Kmem.Analyzers.Tests.Rules.KMEM001.Kmem001Verifier;
+using Verify = Kmem.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Kmem.Analyzers.Rules.SleepInAtomicAnalyzer>;
 
 namespace Kmem.Analyzers.Tests.Rules.KMEM001;
 
