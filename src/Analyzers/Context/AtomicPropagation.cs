@@ -8,7 +8,8 @@ namespace Kmem.Analyzers.Context;
 /// breadth-first search from the roots (atomic callback registrations, then <c>[Atomic]</c>
 /// methods), to which the callees of calls made inside an atomic section join at the first level.
 /// Atomic context does not flow through a call that is itself reported as sleeping (the report is
-/// at that call). Each node is visited once: the search is linear in the size of the graph.
+/// at that call), nor from a caller's section into a method that releases it (what follows the
+/// release is not atomic). Each node is visited once: the search is linear in the size of the graph.
 /// </summary>
 internal static class AtomicPropagation
 {
@@ -59,7 +60,7 @@ internal static class AtomicPropagation
     {
         foreach (var call in caller.Calls)
         {
-            if (call is { Sleep: null, Callee: { Atomic: null } callee })
+            if (call is { Sleep: null, Callee: { Atomic: null } callee } && !(caller.Atomic!.FromSection && callee.ReleasesCallerSection))
             {
                 callee.Atomic = caller.Atomic!.Through(callee.Name);
                 next.Add(callee);
@@ -71,9 +72,9 @@ internal static class AtomicPropagation
     {
         foreach (var call in caller.Calls)
         {
-            if (call is { Sleep: null, Section: { } section, Callee: { Atomic: null } callee })
+            if (call is { Sleep: null, Section: { } section, Callee: { Atomic: null, ReleasesCallerSection: false } callee })
             {
-                callee.Atomic = new AtomicReason(section.Describe(caller.Name), caller.Name, null).Through(callee.Name);
+                callee.Atomic = new AtomicReason(section.Describe(caller.Name), caller.Name, null, fromSection: true).Through(callee.Name);
                 next.Add(callee);
             }
         }

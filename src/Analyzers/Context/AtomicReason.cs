@@ -8,11 +8,12 @@ namespace Kmem.Analyzers.Context;
 /// </summary>
 internal sealed class AtomicReason
 {
-    public AtomicReason(string why, string method, AtomicReason? parent)
+    public AtomicReason(string why, string method, AtomicReason? parent, bool fromSection = false)
     {
         Why = why;
         Method = method;
         Parent = parent;
+        FromSection = fromSection;
     }
 
     /// <summary>The root's explanation: <c>rx_irq runs in hard-IRQ context (registered by request_irq in probe)</c>.</summary>
@@ -22,8 +23,11 @@ internal sealed class AtomicReason
 
     public AtomicReason? Parent { get; }
 
+    /// <summary>The root is a caller's atomic section (which a callee may release), not a context that lasts the whole call.</summary>
+    public bool FromSection { get; }
+
     /// <summary>The reason of a method called from this one.</summary>
-    public AtomicReason Through(string callee) => new(Why, callee, this);
+    public AtomicReason Through(string callee) => new(Why, callee, this, FromSection);
 
     /// <summary>The methods from the root to this one.</summary>
     public List<string> Path()

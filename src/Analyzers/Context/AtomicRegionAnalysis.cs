@@ -10,17 +10,18 @@ namespace Kmem.Analyzers.Context;
 /// <summary>
 /// Counts the atomic sections open at each call of one body (<c>[EntersAtomic]</c> opens one,
 /// <c>[ExitsAtomic]</c> closes one) and records, in the reporting pass, the section around every
-/// call made while one is open.
+/// call made while one is open, and every exit made with no section of its own open (a helper that
+/// releases its caller's lock).
 /// </summary>
 internal sealed class AtomicRegionAnalysis : ForwardFlowAnalysis<RegionState>
 {
     private readonly KernelContract contract;
-    private readonly Dictionary<SyntaxKey, AtomicSection> inside;
+    private readonly RegionFacts facts;
 
-    public AtomicRegionAnalysis(KernelContract contract, Dictionary<SyntaxKey, AtomicSection> inside)
+    public AtomicRegionAnalysis(KernelContract contract, RegionFacts facts)
     {
         this.contract = contract;
-        this.inside = inside;
+        this.facts = facts;
     }
 
     protected override RegionState EntryState(ControlFlowGraph cfg) => RegionState.Outside;
@@ -44,12 +45,18 @@ internal sealed class AtomicRegionAnalysis : ForwardFlowAnalysis<RegionState>
             if (operation is not IInvocationOperation call)
                 continue;
             if (IsFinalPass && state.Outermost is { } section)
-                inside[SyntaxKey.Of(call.Syntax)] = section;
+                facts.Inside[SyntaxKey.Of(call.Syntax)] = section;
             var callee = contract.Of(call.TargetMethod);
             if (callee.EntersAtomic)
+            {
                 state = state.Enter(new AtomicSection(call.TargetMethod, call.Syntax));
+            }
             else if (callee.ExitsAtomic)
+            {
+                if (IsFinalPass && state.Depth == 0)
+                    facts.UnbalancedExits.Add(SyntaxKey.Of(call.Syntax));
                 state = state.Exit();
+            }
         }
         return state;
     }

@@ -12,15 +12,15 @@ namespace Kmem.Analyzers.Context;
 /// </summary>
 internal static class AtomicRegions
 {
-    /// <summary>Adds to <paramref name="inside"/> every call of the graph (and of its nested bodies) made inside an atomic section.</summary>
-    public static void Collect(ControlFlowGraph graph, KernelContract contract, Dictionary<SyntaxKey, AtomicSection> inside)
+    /// <summary>Adds to <paramref name="facts"/> what the graph (and its nested bodies) shows.</summary>
+    public static void Collect(ControlFlowGraph graph, KernelContract contract, RegionFacts facts)
     {
         var pending = new Stack<ControlFlowGraph>();
         pending.Push(graph);
         while (pending.Count > 0)
         {
             var cfg = pending.Pop();
-            new AtomicRegionAnalysis(contract, inside).Run(cfg);
+            new AtomicRegionAnalysis(contract, facts).Run(cfg);
             foreach (var nested in Nested(cfg))
                 pending.Push(nested);
         }

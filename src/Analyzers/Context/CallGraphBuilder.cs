@@ -20,7 +20,7 @@ internal sealed class CallGraphBuilder
     private readonly List<MethodNode> order = new();
     private readonly List<Registration> registrations = new();
     private readonly DelegateBindings bindings = new();
-    private readonly Dictionary<SyntaxKey, AtomicSection> sections = new();
+    private readonly RegionFacts regions = new();
 
     public CallGraphBuilder(AnalysisSession session) => this.session = session;
 
@@ -37,17 +37,17 @@ internal sealed class CallGraphBuilder
                     continue;
                 var owner = model.GetDeclaredSymbol(body) is IMethodSymbol method ? Node(method) : null;
                 if (Walk(root, owner) && Graph(root, owner) is { } graph)
-                    AtomicRegions.Collect(graph, Contract, sections);
+                    AtomicRegions.Collect(graph, Contract, regions);
             }
         }
         Link();
         return new CallGraph(nodes, order, registrations, bindings);
     }
 
-    /// <summary>Walks a body, attributing each call to the innermost method, lambda or local function; true when some call opens an atomic section.</summary>
+    /// <summary>Walks a body, attributing each call to the innermost method, lambda or local function; true when some call opens or closes an atomic section.</summary>
     private bool Walk(IOperation root, MethodNode? owner)
     {
-        var entersAtomic = false;
+        var sections = false;
         var pending = new Stack<(IOperation Operation, MethodNode? Owner)>();
         pending.Push((root, owner));
         while (pending.Count > 0)
@@ -62,7 +62,7 @@ internal sealed class CallGraphBuilder
                     current = Node(local.Symbol);
                     break;
                 case IInvocationOperation call:
-                    entersAtomic |= Visit(call, current);
+                    sections |= Visit(call, current);
                     break;
                 case ISimpleAssignmentOperation assignment:
                     bindings.Assign(assignment.Target, assignment.Value);
@@ -77,7 +77,7 @@ internal sealed class CallGraphBuilder
             }
             PushChildren(pending, operation, current);
         }
-        return entersAtomic;
+        return sections;
     }
 
     /// <summary>Pushes the children last first, so that calls are met in source order.</summary>
@@ -97,7 +97,7 @@ internal sealed class CallGraphBuilder
             if (callback.Context != KernelContext.Process && CallContract.Argument(call, callback.Ordinal) is { } handler)
                 registrations.Add(new Registration(handler, callback.Context, call.TargetMethod.Name, owner?.Name ?? call.TargetMethod.ContainingType.Name));
         }
-        return contract.EntersAtomic;
+        return contract.EntersAtomic || contract.ExitsAtomic;
     }
 
     private MethodNode Node(IMethodSymbol method)
@@ -121,7 +121,7 @@ internal sealed class CallGraphBuilder
         _ => null,
     };
 
-    /// <summary>Connects each call to its callee's node and to the atomic section around it.</summary>
+    /// <summary>Connects each call to its callee's node and to the atomic section around it; marks the nodes that release their caller's section.</summary>
     private void Link()
     {
         foreach (var node in order)
@@ -129,7 +129,9 @@ internal sealed class CallGraphBuilder
             foreach (var call in node.Calls)
             {
                 call.Callee = nodes.TryGetValue(call.Target.OriginalDefinition, out var callee) ? callee : null;
-                call.Section = sections.TryGetValue(SyntaxKey.Of(call.Operation.Syntax), out var section) ? section : null;
+                var key = SyntaxKey.Of(call.Operation.Syntax);
+                call.Section = regions.Inside.TryGetValue(key, out var section) ? section : null;
+                node.ReleasesCallerSection |= regions.UnbalancedExits.Contains(key);
             }
         }
     }

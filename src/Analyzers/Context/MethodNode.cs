@@ -26,6 +26,9 @@ internal sealed class MethodNode
     /// </summary>
     public SortedDictionary<int, ImmutableArray<string>> ForwardedGfp { get; } = new();
 
+    /// <summary>Whether the body releases an atomic section its caller opened (<c>spin_unlock</c> with no lock of its own held).</summary>
+    public bool ReleasesCallerSection { get; set; }
+
     /// <summary>Why the method runs in atomic context; null when it is not known to.</summary>
     public AtomicReason? Atomic { get; set; }
 }

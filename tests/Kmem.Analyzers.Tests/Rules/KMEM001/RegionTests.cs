@@ -248,4 +248,33 @@ public sealed class RegionTests
             }
         }
         """);
+
+    [Fact]
+    public Task Helper_that_drops_the_callers_lock_may_sleep_after_the_release() => Verify.VerifyAsync("""
+        using Kmem;
+        using static Kmem.Kernel;
+
+        static class Queue
+        {
+            static readonly spinlock_t q_lock = new();
+            static KPtr pending;
+
+            /* Called with q_lock held; releases it. */
+            static void finish_and_unlock()
+            {
+                KPtr done = pending;
+                pending = NULL;
+                spin_unlock(q_lock);
+                kfree(done);
+                KPtr next = kmalloc(64, GFP_KERNEL);
+                kfree(next);
+            }
+
+            static void complete()
+            {
+                spin_lock(q_lock);
+                finish_and_unlock();
+            }
+        }
+        """);
 }
