@@ -94,7 +94,7 @@ internal sealed class CallGraphBuilder
         var contract = Contract.Of(call.TargetMethod);
         foreach (var callback in contract.Callbacks)
         {
-            if (callback.Context != KernelContext.Process && CallContract.Argument(call, callback.Ordinal) is { } handler)
+            if (callback.Context != KernelContext.Process && CallContract.Argument(call, callback.Ordinal) is { ConstantValue.HasValue: false } handler)
                 registrations.Add(new Registration(handler, callback.Context, call.TargetMethod.Name, owner?.Name ?? call.TargetMethod.ContainingType.Name));
         }
         return contract.EntersAtomic || contract.ExitsAtomic;
