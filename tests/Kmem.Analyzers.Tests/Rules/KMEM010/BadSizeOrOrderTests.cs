@@ -1,9 +1,8 @@
 using System.Threading.Tasks;
-using Kmem.Analyzers.Rules;
-using Kmem.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = Kmem.Analyzers.Tests.Rules.RuleVerifier<Kmem.Analyzers.Rules.BadSizeOrOrderAnalyzer, Kmem.CodeFixes.BadSizeOrOrderCodeFix>;
+using Verify = Kmem.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Kmem.Analyzers.Rules.BadSizeOrOrderAnalyzer>;
+using VerifyFix = Kmem.Analyzers.Tests.Infrastructure.CodeFixVerifier<Kmem.Analyzers.Rules.BadSizeOrOrderAnalyzer, Kmem.CodeFixes.BadSizeOrOrderCodeFix>;
 
 namespace Kmem.Analyzers.Tests.Rules.KMEM010;
 
@@ -23,7 +22,7 @@ public sealed class BadSizeOrOrderTests
     [InlineData("static int f() => {|KMEM010:get_order(0)|};")]
     [InlineData("static readonly long HUGE = 16 * KMALLOC_MAX_SIZE; static KPtr f() => kmalloc({|KMEM010:HUGE|}, GFP_KERNEL);")]
     [InlineData("static KPtr f() { const int n = 0; return kzalloc({|KMEM010:n|}, GFP_KERNEL); }")]
-    public Task Flags_a_size_or_order_that_cannot_succeed(string members) => Verify.DiagnosticsAsync(Driver.Module(members));
+    public Task Flags_a_size_or_order_that_cannot_succeed(string members) => Verify.VerifyAsync(Driver.Module(members));
 
     [Theory]
     [InlineData("static KPtr f() => kmalloc(KMALLOC_MAX_SIZE, GFP_KERNEL);")]
@@ -40,19 +39,19 @@ public sealed class BadSizeOrOrderTests
 
     [Fact]
     public Task Reports_the_limit_in_the_message() =>
-        Verify.DiagnosticsAsync(Driver.Module("static KPtr f() => kmalloc(KMALLOC_MAX_SIZE * 2, GFP_KERNEL);"),
-            new DiagnosticResult(Descriptors.KMEM010).WithSpan(19, 28, 19, 48)
+        Verify.VerifyAsync(Driver.Module("static KPtr f() => kmalloc({|#0:KMALLOC_MAX_SIZE * 2|}, GFP_KERNEL);"),
+            Expected()
                 .WithArguments("kmalloc cannot allocate 8388608 bytes: its largest size is 4194304; use kvmalloc"));
 
     [Fact]
     public Task Reports_an_order_above_the_runtime_maximum() =>
-        Verify.DiagnosticsAsync(Driver.Module("static ulong f() => __get_free_pages(GFP_KERNEL, 11);"),
-            new DiagnosticResult(Descriptors.KMEM010).WithSpan(19, 50, 19, 52)
+        Verify.VerifyAsync(Driver.Module("static ulong f() => __get_free_pages(GFP_KERNEL, {|#0:11|});"),
+            Expected()
                 .WithArguments("__get_free_pages is given order 11, above MAX_PAGE_ORDER (10): the page allocator serves no such block"));
 
     [Fact]
     public Task Fix_switches_a_confined_buffer_and_its_releases_to_kvmalloc_with_fix_all() =>
-        Verify.VerifyAsync(Driver.Module("""
+        VerifyFix.VerifyFixAsync(Driver.Module("""
                 static int dump_regs(net_dev dev)
                 {
                     KPtr snap = kmalloc({|KMEM010:8L * 1024 * 1024|}, GFP_KERNEL);
@@ -87,5 +86,9 @@ public sealed class BadSizeOrOrderTests
     [InlineData("static KPtr f() { KPtr p = kmalloc({|KMEM010:8L * 1024 * 1024|}, GFP_KERNEL); return p; }")]
     [InlineData("static void f(net_dev dev) { KPtr p = kmalloc({|KMEM010:8L * 1024 * 1024|}, GFP_KERNEL); dev.regs = p; }")]
     [InlineData("static void f() { KPtr p = kmalloc({|KMEM010:8L * 1024 * 1024|}, GFP_KERNEL); p = kmalloc(16, GFP_KERNEL); kfree(p); }")]
-    public Task Offers_no_fix_when_the_pointer_leaves_the_method(string members) => Verify.VerifyAsync(Driver.Module(members));
+    public Task Offers_no_fix_when_the_pointer_leaves_the_method(string members) => VerifyFix.VerifyNoFixAsync(Driver.Module(members));
+
+    /// <summary>The diagnostic at markup location 0; its additional locations (the fix's plan) are not part of the message tests.</summary>
+    private static DiagnosticResult Expected() =>
+        Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 }
