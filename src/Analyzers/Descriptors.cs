@@ -82,7 +82,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor KMEM015 = Create(RuleIds.OpenCodedKvmalloc, Style, DiagnosticSeverity.Info,
         "Open-coded kvmalloc",
-        "{0} with a {1} fallback is kvmalloc; use kvmalloc and kvfree",
+        "{0} with a {1} fallback is an open-coded {2}; use {2}",
         "kvmalloc tries kmalloc and falls back to vmalloc; kvfree releases either.");
 
     private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, string description) =>
