@@ -207,7 +207,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         IOperation? freedArgument = null;
         foreach (var argument in call.Arguments)
         {
-            var mask = Visit(argument.Value);
+            var mask = isRuntime ? VisitRuntimeArgument(argument) : Visit(argument.Value);
             var ordinal = argument.Parameter?.Ordinal ?? -1;
             if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
             {
@@ -249,6 +249,27 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
             return site.Bit;
         }
         return derived;
+    }
+
+    /// <summary>
+    /// A runtime function uses what it gets as a pointer and what it formats (printk's arguments), but
+    /// keeps what it gets as an opaque object (request_irq's dev_id): that is handed over.
+    /// </summary>
+    private ulong VisitRuntimeArgument(IArgumentOperation argument)
+    {
+        if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+        {
+            foreach (var element in elements.ElementValues)
+                Visit(element);
+            return 0;
+        }
+        var mask = Visit(argument.Value);
+        if (argument.Parameter is { } parameter && !session.Contract.IsTrackedType(parameter.Type) && parameter.Type.SpecialType == SpecialType.System_Object)
+        {
+            Escape(mask);
+            return 0;
+        }
+        return mask;
     }
 
     private void Assign(IOperation target, ulong value, IOperation? assignment)

@@ -327,6 +327,20 @@ public sealed class LeakNotReportedTests
             }
         }
         """,
+        // handed to the IRQ as its dev_id
+        """
+        static class Irq
+        {
+            static irqreturn_t isr(int irq, object dev) => irqreturn_t.IRQ_HANDLED;
+            static int probe(int irq)
+            {
+                KPtr ctx = kzalloc(64, GFP_KERNEL);
+                if (!ctx)
+                    return -ENOMEM;
+                return request_irq(irq, isr, 0, "ctx", ctx);
+            }
+        }
+        """,
     };
 
     [Theory]

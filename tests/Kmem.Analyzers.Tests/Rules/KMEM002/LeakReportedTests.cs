@@ -323,6 +323,23 @@ public sealed class LeakReportedTests
             }
         }
         """,
+        // printing the pointer does not hand it over
+        """
+        static class Dbg
+        {
+            static int show(bool quiet)
+            {
+                KPtr buf = {|KMEM002:kmalloc(64, GFP_KERNEL)|};
+                if (!buf)
+                    return -ENOMEM;
+                pr_info("buf at %px\n", (ulong)buf);
+                if (quiet)
+                    return 0;
+                kfree(buf);
+                return 0;
+            }
+        }
+        """,
     };
 
     [Theory]
