@@ -1,13 +1,16 @@
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Kmem.Analyzers.Flow;
 
 /// <summary>
-/// Base of the rules that read the pointer-state analysis: each method body's graph is handed to
-/// the session (so it is built once) and the rule reads the method's shared <see cref="PointerFacts"/>.
+/// Base of the rules that read the pointer-state analysis: each method body's graph (and those of its
+/// local functions and lambdas) is handed to the session, so it is built once, and the rule reads each
+/// body's shared <see cref="PointerFacts"/>.
 /// </summary>
 public abstract class PointerFactsAnalyzer : KmemAnalyzer
 {
@@ -21,14 +24,41 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
                 var root = operation;
                 while (root.Parent is { } parent)
                     root = parent;
-                if (root is not IMethodBodyOperation)
-                    continue;
-                session.Remember(method, block.GetControlFlowGraph(operation));
-                var facts = PointerFacts.For(session, method);
-                Report(block, session, facts);
+                if (root is IMethodBodyOperation && CallsAnything(operation.Syntax))
+                    Analyze(block, session, method, block.GetControlFlowGraph(operation));
             }
         });
 
-    /// <summary>Reports the rule's diagnostics for one analysed method.</summary>
-    private protected abstract void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts);
+    /// <summary>Reports the rule's diagnostics for one analysed body (<paramref name="body"/> is its syntax).</summary>
+    private protected abstract void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body);
+
+    private void Analyze(OperationBlockAnalysisContext context, AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg)
+    {
+        session.Remember(method, cfg);
+        Report(context, session, PointerFacts.For(session, method), cfg.OriginalOperation.Syntax);
+        foreach (var local in cfg.LocalFunctions)
+            Analyze(context, session, local, cfg.GetLocalFunctionControlFlowGraph(local, context.CancellationToken));
+        foreach (var block in cfg.Blocks)
+        {
+            foreach (var operation in block.Operations)
+            {
+                foreach (var nested in operation.DescendantsAndSelf())
+                {
+                    if (nested is IFlowAnonymousFunctionOperation lambda)
+                        Analyze(context, session, lambda.Symbol, cfg.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken));
+                }
+            }
+        }
+    }
+
+    /// <summary>The cheap filter: a body without any call can neither allocate nor release.</summary>
+    private static bool CallsAnything(SyntaxNode body)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax)
+                return true;
+        }
+        return false;
+    }
 }

@@ -342,8 +342,15 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     {
         for (var node = LastSyntax(source); node is not null; node = node.Parent)
         {
-            if (node is BaseMethodDeclarationSyntax { Body: { } body })
-                return body;
+            switch (node)
+            {
+                case BaseMethodDeclarationSyntax { Body: { } method }:
+                    return method;
+                case LocalFunctionStatementSyntax { Body: { } local }:
+                    return local;
+                case AnonymousFunctionExpressionSyntax { Block: { } lambda }:
+                    return lambda;
+            }
         }
         return body;
     }

@@ -14,14 +14,14 @@ public sealed class LeakAnalyzer : PointerFactsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM002);
 
-    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts)
+    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
         UnwindLadder? ladder = null;
         foreach (var leak in facts.Log.Leaks)
         {
             if (leak.Site.Call is not { } call)
                 continue;
-            ladder ??= new UnwindLadder(session, context.OperationBlocks[0].Syntax);
+            ladder ??= new UnwindLadder(session, body);
             var (point, state) = LosingPoint(leak, facts, ladder);
             var properties = LeakRepair.Plan(session, facts, leak, point, state, ladder);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMEM002, call.Syntax.GetLocation(),

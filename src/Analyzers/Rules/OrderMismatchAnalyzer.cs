@@ -13,7 +13,7 @@ public sealed class OrderMismatchAnalyzer : PointerFactsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM004);
 
-    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts)
+    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
         OrderFolding? folding = null;
         foreach (var release in facts.Log.Releases)

@@ -23,7 +23,7 @@ internal static class StatementInsertion
         var statement = SyntaxFactory.ParseStatement(code);
         switch (target)
         {
-            case BlockSyntax body when body.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax:
+            case BlockSyntax body when body.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax:
                 return root.ReplaceNode(body, body.AddStatements(statement.WithAdditionalAnnotations(Formatter.Annotation)));
             case StatementSyntax inBlock when inBlock.Parent is BlockSyntax block:
             {

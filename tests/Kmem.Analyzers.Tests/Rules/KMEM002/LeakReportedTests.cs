@@ -340,6 +340,47 @@ public sealed class LeakReportedTests
             }
         }
         """,
+        // a local function of the probe loses its buffer
+        """
+        static class Local
+        {
+            static int probe(bool bad)
+            {
+                return setup();
+
+                int setup()
+                {
+                    KPtr b = {|KMEM002:kmalloc(32, GFP_KERNEL)|};
+                    if (!b)
+                        return -ENOMEM;
+                    if (bad)
+                        return -EINVAL;
+                    kfree(b);
+                    return 0;
+                }
+            }
+        }
+        """,
+        // a workqueue handler written as a lambda leaks on its early exit
+        """
+        static class Lambda
+        {
+            static readonly work_struct work = new();
+            static bool stopped;
+            static void init()
+            {
+                INIT_WORK(work, w =>
+                {
+                    KPtr b = {|KMEM002:kmalloc(32, GFP_KERNEL)|};
+                    if (!b)
+                        return;
+                    if (stopped)
+                        return;
+                    kfree(b);
+                });
+            }
+        }
+        """,
     };
 
     [Theory]
