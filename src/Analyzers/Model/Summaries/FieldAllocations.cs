@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Infrastructure;
@@ -7,57 +8,86 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Kmem.Analyzers.Model.Summaries;
 
 /// <summary>
-/// For every field of the compilation, the allocation sites stored into it by any method (allocated in
-/// init, released in exit). Built once per compilation, on first request, from the methods' pointer facts.
+/// For a field of the compilation, the allocation sites any method stores into it (allocated in init,
+/// released in exit). One syntactic pass finds, per member name, the methods that assign to it; only
+/// those are analysed, and only when a release asks about the field.
 /// </summary>
 internal sealed class FieldAllocations
 {
-    private static readonly IReadOnlyList<AllocationSite> None = new List<AllocationSite>();
+    private readonly AnalysisSession session;
+    private readonly Dictionary<string, List<BaseMethodDeclarationSyntax>> writers = new();
+    private readonly ConcurrentDictionary<IFieldSymbol, IReadOnlyList<AllocationSite>> sites = new(SymbolEqualityComparer.Default);
 
-    private readonly Dictionary<IFieldSymbol, List<AllocationSite>> sites = new(SymbolEqualityComparer.Default);
-
-    public IReadOnlyList<AllocationSite> Of(IFieldSymbol field) =>
-        sites.TryGetValue(field.OriginalDefinition, out var known) ? known : None;
+    private FieldAllocations(AnalysisSession session) => this.session = session;
 
     public static FieldAllocations For(AnalysisSession session) =>
-        session.Memo(session.Compilation.Assembly, _ => Build(session));
+        session.Memo(session.Compilation.Assembly, _ => Index(session));
 
-    private static FieldAllocations Build(AnalysisSession session)
+    public IReadOnlyList<AllocationSite> Of(IFieldSymbol field)
     {
-        var index = new FieldAllocations();
+        field = field.OriginalDefinition;
+        return sites.TryGetValue(field, out var known) ? known : sites.GetOrAdd(field, Collect(field));
+    }
+
+    private IReadOnlyList<AllocationSite> Collect(IFieldSymbol field)
+    {
+        var result = new List<AllocationSite>();
+        if (!writers.TryGetValue(field.Name, out var methods))
+            return result;
+        foreach (var declaration in methods)
+        {
+            if (session.Model(declaration.SyntaxTree).GetDeclaredSymbol(declaration) is not IMethodSymbol method)
+                continue;
+            var facts = PointerFacts.For(session, method);
+            foreach (var store in facts.Log.FieldStores)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(store.Field.OriginalDefinition, field))
+                    continue;
+                foreach (var site in facts.SitesIn(store.Sites))
+                {
+                    if (!site.IsParameter && !result.Contains(site))
+                        result.Add(site);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static FieldAllocations Index(AnalysisSession session)
+    {
+        var index = new FieldAllocations(session);
         foreach (var tree in session.Compilation.SyntaxTrees)
         {
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
-                if (node is not BaseMethodDeclarationSyntax declaration || !StoresSomething(declaration))
+                if (node is not AssignmentExpressionSyntax assignment || AssignedName(assignment.Left) is not { } name)
                     continue;
-                if (session.Model(tree).GetDeclaredSymbol(declaration) is not IMethodSymbol method)
+                var declaration = FirstAncestor(assignment);
+                if (declaration is null)
                     continue;
-                var facts = PointerFacts.For(session, method);
-                foreach (var store in facts.Log.FieldStores)
-                {
-                    foreach (var site in facts.SitesIn(store.Sites))
-                    {
-                        if (site.IsParameter)
-                            continue;
-                        if (!index.sites.TryGetValue(store.Field.OriginalDefinition, out var list))
-                            index.sites[store.Field.OriginalDefinition] = list = new List<AllocationSite>();
-                        if (!list.Contains(site))
-                            list.Add(site);
-                    }
-                }
+                if (!index.writers.TryGetValue(name, out var list))
+                    index.writers[name] = list = new List<BaseMethodDeclarationSyntax>();
+                if (!list.Contains(declaration))
+                    list.Add(declaration);
             }
         }
         return index;
     }
 
-    private static bool StoresSomething(BaseMethodDeclarationSyntax declaration)
+    private static string? AssignedName(ExpressionSyntax target) => target switch
     {
-        foreach (var node in declaration.DescendantNodes())
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static BaseMethodDeclarationSyntax? FirstAncestor(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
         {
-            if (node is AssignmentExpressionSyntax)
-                return true;
+            if (current is BaseMethodDeclarationSyntax declaration)
+                return declaration;
         }
-        return false;
+        return null;
     }
 }
