@@ -16,7 +16,7 @@ internal sealed class FieldAllocations
 {
     private readonly AnalysisSession session;
     private readonly Dictionary<string, List<BaseMethodDeclarationSyntax>> writers = new();
-    private readonly ConcurrentDictionary<IFieldSymbol, IReadOnlyList<AllocationSite>> sites = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, Dictionary<IFieldSymbol, List<AllocationSite>>> storesByName = new();
 
     private FieldAllocations(AnalysisSession session) => this.session = session;
 
@@ -25,14 +25,16 @@ internal sealed class FieldAllocations
 
     public IReadOnlyList<AllocationSite> Of(IFieldSymbol field)
     {
-        field = field.OriginalDefinition;
-        return sites.TryGetValue(field, out var known) ? known : sites.GetOrAdd(field, Collect(field));
+        var name = field.Name;
+        var stores = storesByName.TryGetValue(name, out var known) ? known : storesByName.GetOrAdd(name, Collect(name));
+        return stores.TryGetValue(field.OriginalDefinition, out var list) ? list : (IReadOnlyList<AllocationSite>)System.Array.Empty<AllocationSite>();
     }
 
-    private IReadOnlyList<AllocationSite> Collect(IFieldSymbol field)
+    /// <summary>The stores into every field called <paramref name="name"/>, by field, analysing each writer once.</summary>
+    private Dictionary<IFieldSymbol, List<AllocationSite>> Collect(string name)
     {
-        var result = new List<AllocationSite>();
-        if (!writers.TryGetValue(field.Name, out var methods))
+        var result = new Dictionary<IFieldSymbol, List<AllocationSite>>(SymbolEqualityComparer.Default);
+        if (!writers.TryGetValue(name, out var methods))
             return result;
         foreach (var declaration in methods)
         {
@@ -41,12 +43,15 @@ internal sealed class FieldAllocations
             var facts = PointerFacts.For(session, method);
             foreach (var store in facts.Log.FieldStores)
             {
-                if (!SymbolEqualityComparer.Default.Equals(store.Field.OriginalDefinition, field))
+                if (store.Field.Name != name)
                     continue;
+                var field = store.Field.OriginalDefinition;
+                if (!result.TryGetValue(field, out var list))
+                    result[field] = list = new List<AllocationSite>();
                 foreach (var site in facts.SitesIn(store.Sites))
                 {
-                    if (!site.IsParameter && !result.Contains(site))
-                        result.Add(site);
+                    if (!site.IsParameter && !list.Contains(site))
+                        list.Add(site);
                 }
             }
         }
@@ -67,7 +72,7 @@ internal sealed class FieldAllocations
                     continue;
                 if (!index.writers.TryGetValue(name, out var list))
                     index.writers[name] = list = new List<BaseMethodDeclarationSyntax>();
-                if (!list.Contains(declaration))
+                if (list.Count == 0 || list[list.Count - 1] != declaration)
                     list.Add(declaration);
             }
         }
