@@ -93,7 +93,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     protected override PointerState Traverse(BasicBlock source, ControlFlowBranch branch, (IOperation Condition, bool Value)? condition, PointerState state)
     {
         var toExit = branch.Destination?.Kind == BasicBlockKind.Exit;
-        SyntaxNode? jump = IsFinalPass || toExit ? JumpSyntax.Of(source, condition) : null;
+        var jump = IsFinalPass ? JumpSyntax.Of(source, condition) : null;
         if (IsFinalPass && jump is not null)
             log.Jump(jump, state);
         if (toExit)
@@ -109,7 +109,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         foreach (var region in branch.LeavingRegions)
         {
             foreach (var local in region.Locals)
-                Forget(Holder.Of(local), jump ?? LastSyntax(source));
+                Forget(Holder.Of(local), (SyntaxNode?)jump ?? LastSyntax(source));
             foreach (var capture in region.CaptureIds)
                 holders.Remove(Holder.Of(capture));
         }
@@ -124,8 +124,6 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     }
 
     private PointerState Store() => new(flags.ToImmutable(), holders.ToImmutable());
-
-    private PointerState Snapshot() => Store();
 
     private ulong Visit(IOperation operation)
     {
@@ -202,7 +200,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         if (call.Instance is { } instance)
             Use(call, Visit(instance), declared.DereferencesReceiver);
 
-        var before = release is not null && IsFinalPass ? Snapshot() : null;
+        var before = release is not null && IsFinalPass ? Store() : null;
         ulong derived = 0, freed = 0;
         IOperation? freedArgument = null;
         foreach (var argument in call.Arguments)
@@ -314,7 +312,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         {
             if ((mask & site.Bit) == 0 || (flags[site.Index] & SiteFlags.Live) == 0 || HeldElsewhere(site, holder))
                 continue;
-            log.Leak(new LeakEvent(site, kind, point, holder, Snapshot()));
+            log.Leak(new LeakEvent(site, kind, point, holder, Store()));
         }
     }
 
@@ -464,7 +462,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     private void Use(IOperation use, ulong mask, bool dereferences)
     {
         if (IsFinalPass && dereferences && mask != 0)
-            log.Use(new UseEvent(use, mask, Snapshot()));
+            log.Use(new UseEvent(use, mask, Store()));
     }
 
     private void Escape(ulong mask)
