@@ -17,7 +17,7 @@ public enum DebugOptions
     SleepChecks = 1,
     /// <summary>KASAN: shadow memory, redzones around slab objects and vmalloc areas, a quarantine of freed objects, allocation and free stacks; every access is checked.</summary>
     Kasan = 2,
-    /// <summary>kmemleak: allocation stacks are recorded and <c>Machine.ScanLeaks</c> (and every module unload) finds unreferenced allocations.</summary>
+    /// <summary>kmemleak: allocation stacks are recorded and <see cref="Machine.ScanLeaks"/> (and every module unload) finds unreferenced allocations.</summary>
     Kmemleak = 4,
     /// <summary>The page allocator's and kmalloc's checks of their arguments: GFP flags they do not accept (KMEM011).</summary>
     PageChecks = 8,

@@ -20,6 +20,7 @@ internal sealed class Allocation
         AllocatedBy = allocatedBy;
         AllocatedAt = allocatedAt;
         AllocatedPid = CurrentTask.Pid;
+        AllocatedComm = allocatedAt is null ? null : CurrentTask.Comm;
     }
 
     public MemoryFamily Family { get; }
@@ -36,6 +37,9 @@ internal sealed class Allocation
     public StackTrace? AllocatedAt { get; }
 
     public int AllocatedPid { get; }
+
+    /// <summary>The task that allocated it, recorded with the stack.</summary>
+    public string? AllocatedComm { get; }
 
     /// <summary>Where it was freed, when KASAN records stacks.</summary>
     public StackTrace? FreedAt { get; private set; }
