@@ -6,6 +6,9 @@ switch (args.FirstOrDefault())
     case "quick":
         QuickMeasure.Run(Console.Out);
         break;
+    case "runtime":
+        RuntimeQuickMeasure.Run(Console.Out);
+        break;
     case "generate" when args.Length == 3 && int.TryParse(args[2], out var lines):
         GeneratedProject.Write(args[1], lines);
         break;

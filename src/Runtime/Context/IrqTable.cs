@@ -55,6 +55,13 @@ internal sealed class IrqTable
         }
     }
 
+    /// <summary>Every registered handler of every line (kmemleak's roots: their dev_id and their delegates' targets).</summary>
+    public List<IrqAction> AllActions()
+    {
+        lock (lines)
+            return lines.Values.SelectMany(line => line.Actions).ToList();
+    }
+
     /// <summary>Stops the threads of all threaded handlers.</summary>
     public void Shutdown()
     {

@@ -37,7 +37,7 @@ public sealed partial class Machine
     internal void CheckMightSleep(string function)
     {
         var ctx = Context;
-        if (ctx.MaySleep)
+        if (ctx.MaySleep || (Options.Debug & DebugOptions.SleepChecks) == 0)
             return;
         var report = new KernelReport(KernelReportKind.SleepInAtomic, "KMEM001",
             $"BUG: sleeping function called from invalid context at {function}", KernelStack.Capture())

@@ -23,6 +23,20 @@ public enum KernelReportKind
     Oops,
     /// <summary>A warning about API misuse that is not one of the other kinds.</summary>
     Warning,
+    /// <summary>An access through NULL (or a small offset from it).</summary>
+    NullDereference,
+    /// <summary>An access to an address nothing maps.</summary>
+    PageFault,
+    /// <summary>An access past the end (or before the start) of an allocation: KASAN slab-, vmalloc- or page-out-of-bounds.</summary>
+    OutOfBounds,
+    /// <summary>An access to memory that was freed: KASAN use-after-free.</summary>
+    UseAfterFree,
+    /// <summary>A second release of the same allocation: KASAN double-free.</summary>
+    DoubleFree,
+    /// <summary>A release of something that is not the start of a live allocation of the releasing family: KASAN invalid-free.</summary>
+    InvalidFree,
+    /// <summary>A release of page frames with the wrong order or address: the page allocator's "Bad page state".</summary>
+    BadPageState,
 }
 
 /// <summary>

@@ -21,6 +21,8 @@ public sealed partial class Machine
     {
         lock (reports)
             reports.Add(report);
+        if (report.Message.StartsWith("BUG: KASAN", System.StringComparison.Ordinal))
+            Log(LogLevel.Error, KasanReport.Rule);
         Log(LogLevel.Error, report.Message);
         foreach (var line in report.Details)
             Log(LogLevel.Error, line);

@@ -13,4 +13,7 @@ public sealed class KernelOops : Exception
 
     /// <summary>The faulting or freed address.</summary>
     public ulong Address { get; }
+
+    /// <summary>The structured report the kernel logged for the bug, when it made one.</summary>
+    public KernelReport? Report { get; init; }
 }

@@ -70,7 +70,7 @@ public sealed partial class Machine
             MightSleep(function);
     }
 
-    partial void InitMemory() => Memory = new MemorySystem(Options);
+    partial void InitMemory() => Memory = new MemorySystem(Options, AddReport);
 
     partial void CollectLiveAllocations(List<LiveAllocation> into) => Memory.CollectLive(into);
 }

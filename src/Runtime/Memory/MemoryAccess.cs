@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Threading;
 
 namespace Kmem;
 
@@ -7,7 +8,8 @@ namespace Kmem;
 /// Reads and writes kernel virtual memory. Every access is first checked against the allocation its
 /// first byte falls in (found in O(1) through the page owners, the vmalloc slots or the kmap window)
 /// and reported as the kernel would if it touches NULL, unmapped memory, freed memory or crosses
-/// the allocation's end. Only then are the bytes copied, page by page, to or from the frames.
+/// the allocation's end; with KASAN, every byte is also checked against its shadow (redzones, freed
+/// objects in quarantine). Only then are the bytes copied, page by page, to or from the frames.
 /// </summary>
 internal sealed class MemoryAccess
 {
@@ -19,9 +21,11 @@ internal sealed class MemoryAccess
     private readonly VmallocSpace vmalloc;
     private readonly KmapWindow kmap;
     private readonly MemoryBugs bugs;
+    private readonly ShadowMemory? shadow;
 
-    public MemoryAccess(AddressLayout layout, PhysicalMemory physical, PageOwners owners, VmallocSpace vmalloc, KmapWindow kmap, MemoryBugs bugs)
+    public MemoryAccess(AddressLayout layout, PhysicalMemory physical, PageOwners owners, VmallocSpace vmalloc, KmapWindow kmap, MemoryBugs bugs, ShadowMemory? shadow)
     {
+        this.shadow = shadow;
         this.layout = layout;
         this.physical = physical;
         this.owners = owners;
@@ -88,7 +92,7 @@ internal sealed class MemoryAccess
         for (ulong at = address; ; at++)
         {
             if (at >= region.End)
-                throw bugs.Kasan(region.BugName("out-of-bounds"), function, at, 1, write: false);
+                throw bugs.Kasan(region.BugName("out-of-bounds"), function, at, 1, write: false, FindObject(address));
             physical.Read(PfnOf(at, write: false), (int)(at & (PageSize - 1)), one);
             if (one[0] == 0)
                 return Encoding.UTF8.GetString(bytes.ToArray());
@@ -132,13 +136,55 @@ internal sealed class MemoryAccess
             throw bugs.NullDereference(address, write);
         var region = Resolve(address);
         if (region.IsUnmapped)
-            throw bugs.PageFault(address, write);
-        if (region.Freed)
-            throw bugs.Kasan(region.BugName("use-after-free"), function, address, count, write);
+            throw IsFreedPage(address) ? bugs.Kasan("use-after-free", function, address, count, write) : bugs.PageFault(address, write);
         ulong end = address + (ulong)count;
-        if (end < address || end > region.End)
-            throw bugs.Kasan(region.BugName("out-of-bounds"), function, address, count, write);
+        string? bug = region.Freed ? "use-after-free"
+            : end < address || end > region.End ? "out-of-bounds"
+            : shadow is not null && FirstPoisoned(address, count, write) is { } code ? (ShadowCode.IsFreed(code) ? "use-after-free" : "out-of-bounds")
+            : null;
+        if (bug is not null)
+            throw bugs.Kasan(region.BugName(bug), function, address, count, write, FindObject(address));
         return region;
+    }
+
+    /// <summary>The object an address belongs to, for a report: a slab object (live or quarantined), a page block or a vmalloc area.</summary>
+    public BuggyObject? FindObject(ulong address)
+    {
+        if (AddressLayout.IsVmalloc(address))
+            return vmalloc.AreaAt(address) is { } area ? new BuggyObject(area.Allocation, null, area.Allocation.Size) : null;
+        if (!layout.IsDirectMap(address))
+            return null;
+        switch (owners[AddressLayout.DirectMapPfn(address)])
+        {
+            case Slab slab:
+                int slot = slab.SlotOf(address);
+                var allocation = slot < 0 ? null : Volatile.Read(ref slab.Objects[slot]);
+                return allocation is null ? null : new BuggyObject(allocation, slab.Cache.Name, slab.Cache.ObjectSize);
+            case PageBlock block:
+                return new BuggyObject(block.Allocation, null, block.Allocation.Size);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>With KASAN: whether a direct-map address lies in a frame the page allocator holds free (a use of freed pages).</summary>
+    private bool IsFreedPage(ulong address) =>
+        shadow is not null && layout.IsDirectMap(address)
+        && ShadowCode.IsFreed(shadow.At(AddressLayout.DirectMapPfn(address), (int)(address & (PageSize - 1))));
+
+    /// <summary>The shadow code of the first byte of the access that may not be accessed, or null when all may.</summary>
+    private byte? FirstPoisoned(ulong address, long count, bool write)
+    {
+        for (long done = 0; done < count;)
+        {
+            ulong at = address + (ulong)done;
+            int offset = (int)(at & (PageSize - 1));
+            int chunk = (int)Math.Min(count - done, PageSize - offset);
+            if (shadow!.FirstPoisoned(PfnOf(at, write), offset, chunk) is { } bad)
+                return bad.Code;
+            done += chunk;
+        }
+        return null;
     }
 
     /// <summary>The frame behind a checked address.</summary>

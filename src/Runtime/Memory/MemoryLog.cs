@@ -24,6 +24,13 @@ internal sealed class MemoryLog
             return lines.Exists(line => line.Contains(text, StringComparison.Ordinal));
     }
 
+    /// <summary>Keeps the lines of a report that is printed elsewhere (by the machine's report list).</summary>
+    public void Remember(string message)
+    {
+        lock (lines)
+            lines.AddRange(message.Split('\n'));
+    }
+
     public void Warn(string message) => Write(Kernel.KERN_WARNING, message);
 
     public void Error(string message) => Write(Kernel.KERN_ERR, message);

@@ -18,12 +18,16 @@ internal sealed class PageAllocator
     private readonly Zone?[] zonesByKind = new Zone?[3];
     private readonly PhysicalMemory physical;
     private readonly MemoryLog log;
+    private readonly MemoryBugs bugs;
+    private readonly ShadowMemory? shadow;
     private readonly TimeSpan reclaimTimeout;
 
-    public PageAllocator(AddressLayout layout, PhysicalMemory physical, MemoryLog log, TimeSpan reclaimTimeout)
+    public PageAllocator(AddressLayout layout, PhysicalMemory physical, MemoryLog log, MemoryBugs bugs, ShadowMemory? shadow, TimeSpan reclaimTimeout)
     {
         this.physical = physical;
         this.log = log;
+        this.bugs = bugs;
+        this.shadow = shadow;
         this.reclaimTimeout = reclaimTimeout;
         long dmaPages = Math.Min(layout.TotalPages, Zone.DmaLimitPages);
         long normalPages = Math.Max(0, layout.LowmemPages - dmaPages);
@@ -51,8 +55,8 @@ internal sealed class PageAllocator
         if ((uint)order > Kernel.MAX_PAGE_ORDER)
         {
             if ((gfp & gfp_t.__GFP_NOWARN) == 0)
-                log.Warn($"WARNING: CPU: 0 PID: {CurrentTask.Pid} at mm/page_alloc.c:4765 __alloc_pages_noprof\n" +
-                         $"{caller}: order:{(uint)order} > MAX_PAGE_ORDER ({Kernel.MAX_PAGE_ORDER})");
+                bugs.Warn("KMEM010", $"WARNING: CPU: 0 PID: {CurrentTask.Pid} at mm/page_alloc.c:4765 __alloc_pages_noprof\n" +
+                          $"{caller}: order:{(uint)order} > MAX_PAGE_ORDER ({Kernel.MAX_PAGE_ORDER})");
             return -1;
         }
         var zones = ZonesFor(gfp);
@@ -67,6 +71,7 @@ internal sealed class PageAllocator
             {
                 if ((gfp & gfp_t.__GFP_ZERO) != 0)
                     Zero(pfn, order);
+                shadow?.SetPages(pfn, 1L << order, ShadowCode.Accessible);
                 return pfn;
             }
             if (noFail)
@@ -88,6 +93,7 @@ internal sealed class PageAllocator
     {
         var zone = ZoneOf(pfn);
         Zero(pfn, order);
+        shadow?.SetPages(pfn, 1L << order, ShadowCode.PageFree);
         lock (zone)
             zone.Buddy.Free(pfn, order);
         Reclaim.NotifyFreed();

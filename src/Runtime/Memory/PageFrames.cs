@@ -12,9 +12,11 @@ internal sealed class PageFrames
     private readonly PageAllocator pages;
     private readonly KmapWindow kmap;
     private readonly MemoryBugs bugs;
+    private readonly MemoryDebug debug;
 
-    public PageFrames(AddressLayout layout, PhysicalMemory physical, PageOwners owners, PageAllocator pages, KmapWindow kmap, MemoryBugs bugs)
+    public PageFrames(AddressLayout layout, PhysicalMemory physical, PageOwners owners, PageAllocator pages, KmapWindow kmap, MemoryBugs bugs, MemoryDebug debug)
     {
+        this.debug = debug;
         this.layout = layout;
         this.physical = physical;
         this.owners = owners;
@@ -26,6 +28,8 @@ internal sealed class PageFrames
     /// <summary>Lowmem pages by direct-map address; 0 on failure.</summary>
     public ulong AllocateAddress(gfp_t gfp, int order, string caller)
     {
+        if (debug.ChecksGfp && (gfp & gfp_t.__GFP_HIGHMEM) != 0)
+            bugs.UnexpectedGfp(gfp, gfp_t.__GFP_HIGHMEM);
         long pfn = Allocate(gfp & ~gfp_t.__GFP_HIGHMEM, order, MemoryFamily.PageAddress, caller);
         return pfn < 0 ? 0 : AddressLayout.PfnToVirt(pfn);
     }
@@ -44,12 +48,12 @@ internal sealed class PageFrames
             return;
         if (!layout.IsDirectMap(address))
         {
-            bugs.BadPageState(-1, address, $"{caller}() of an address outside the direct map");
+            bugs.BadPageState(-1, address, $"{caller}() of an address outside the direct map", "KMEM003");
             return;
         }
         if ((address & (AddressLayout.PageSize - 1)) != 0)
         {
-            bugs.BadPageState(AddressLayout.DirectMapPfn(address), address, $"{caller}() of an address that does not start a page");
+            bugs.BadPageState(AddressLayout.DirectMapPfn(address), address, $"{caller}() of an address that does not start a page", "KMEM004");
             return;
         }
         Free(AddressLayout.DirectMapPfn(address), order, address, caller);
@@ -86,28 +90,29 @@ internal sealed class PageFrames
         if (pfn < 0)
             return -1;
         ulong start = layout.IsLowmem(pfn) ? AddressLayout.PfnToVirt(pfn) : AddressLayout.PfnToPhys(pfn);
-        owners.Set(pfn, 1L << order, new PageBlock(pfn, order, new Allocation(family, start, AddressLayout.PageSize << order, caller)));
+        owners.Set(pfn, 1L << order, new PageBlock(pfn, order, new Allocation(family, start, AddressLayout.PageSize << order, caller, debug.AllocationStack())));
         return pfn;
     }
 
     private void Free(long pfn, int order, ulong address, string caller)
     {
         var owner = pfn >= 0 && pfn < layout.TotalPages ? owners[pfn] : null;
-        string? problem = owner switch
+        const string doubleFree = "page is not allocated (double free?)";
+        (string? problem, string? ruleId) = owner switch
         {
-            null => "page is not allocated (double free?)",
-            PageBlock block when block.HeadPfn != pfn => "not the first page of its allocation",
-            PageBlock block when (block.Allocation.Family & (MemoryFamily.Page | MemoryFamily.PageAddress)) == 0 => $"page belongs to {block.Allocation.AllocatedBy}() memory",
-            PageBlock block when block.Order != order => $"freed with order {order}, allocated with order {block.Order}",
-            PageBlock => null,
-            _ => "page belongs to a slab or vmalloc area",
+            null => (doubleFree, "KMEM007"),
+            PageBlock block when block.HeadPfn != pfn => ("not the first page of its allocation", "KMEM004"),
+            PageBlock block when (block.Allocation.Family & (MemoryFamily.Page | MemoryFamily.PageAddress)) == 0 => ($"page belongs to {block.Allocation.AllocatedBy}() memory", "KMEM003"),
+            PageBlock block when block.Order != order => ($"freed with order {order}, allocated with order {block.Order}", "KMEM004"),
+            PageBlock => (null, null),
+            _ => ("page belongs to a slab or vmalloc area", "KMEM003"),
         };
         var found = owner as PageBlock;
-        if (problem == null && !found!.Allocation.TryRelease())
-            problem = "page is not allocated (double free?)";
+        if (problem == null && !found!.Allocation.TryRelease(debug.FreeStack()))
+            (problem, ruleId) = (doubleFree, "KMEM007");
         if (problem != null)
         {
-            bugs.BadPageState(pfn, address, $"{caller}: {problem}");
+            bugs.BadPageState(pfn, address, $"{caller}: {problem}", ruleId);
             return;
         }
         owners.Clear(pfn, 1L << order);

@@ -48,6 +48,9 @@ internal sealed class PhysicalMemory
         Frame(pfn).AsSpan(offset, length).Fill(value);
     }
 
+    /// <summary>A frame's bytes without copying; empty for a frame never written (it reads as zeroes).</summary>
+    public ReadOnlySpan<byte> Bytes(long pfn) => Volatile.Read(ref frames[pfn]);
+
     /// <summary>Drops a frame's bytes: it reads as zeroes again and costs nothing.</summary>
     public void Discard(long pfn) => Volatile.Write(ref frames[pfn], null);
 

@@ -8,7 +8,7 @@ public sealed class LoadedModule
 {
     private readonly Machine machine;
 
-    internal LoadedModule(Machine machine, ModuleDefinition definition, HashSet<(ulong, MemoryFamily)> allocationsBefore)
+    internal LoadedModule(Machine machine, ModuleDefinition definition, HashSet<Allocation> allocationsBefore)
     {
         this.machine = machine;
         Definition = definition;
@@ -18,7 +18,7 @@ public sealed class LoadedModule
     internal ModuleDefinition Definition { get; }
 
     /// <summary>What was allocated before init ran: the baseline of the leak check.</summary>
-    internal HashSet<(ulong, MemoryFamily)> AllocationsBefore { get; }
+    internal HashSet<Allocation> AllocationsBefore { get; }
 
     /// <summary>The module's name (its class name).</summary>
     public string Name => Definition.Name;

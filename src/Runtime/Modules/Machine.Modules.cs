@@ -29,7 +29,7 @@ public sealed partial class Machine
     public LoadedModule LoadModule(Type moduleClass)
     {
         var definition = ModuleDefinition.Read(moduleClass);
-        var module = new LoadedModule(this, definition, AllocationKeys(LiveAllocations()));
+        var module = new LoadedModule(this, definition, LiveAllocationSet());
         lock (modules)
         {
             if (modules.Any(m => m.ModuleClass == moduleClass))
@@ -44,7 +44,7 @@ public sealed partial class Machine
         if (ret < 0)
         {
             module.Error = InsmodError(definition.Name, -ret);
-            module.Leaks = ReportLeaks(module, "KMEM002");
+            module.Leaks = ReportModuleLeaks(module, "KMEM002");
             return module;
         }
         if (ret > 0)
@@ -56,8 +56,8 @@ public sealed partial class Machine
     }
 
     /// <summary>
-    /// rmmod: runs the module's exit as task "rmmod", then compares the live allocations with those before its init and
-    /// reports (as kmemleak) every allocation the module left behind. A module without exit cannot be unloaded.
+    /// rmmod: runs the module's exit as task "rmmod", then runs a kmemleak scan without the module's statics as roots and
+    /// reports (KMEM009) every unreferenced allocation made since its init. A module without exit cannot be unloaded.
     /// </summary>
     public ModuleUnloadResult UnloadModule(LoadedModule module)
     {
@@ -73,7 +73,7 @@ public sealed partial class Machine
         }
         var exit = module.Definition.Exit;
         RunAsTask("rmmod", () => exit.Invoke(null, BindingFlags.DoNotWrapExceptions, null, null, null));
-        return new ModuleUnloadResult(true, null, ReportLeaks(module, "KMEM009"));
+        return new ModuleUnloadResult(true, null, ReportModuleLeaks(module, "KMEM009"));
     }
 
     private static string InsmodError(string name, int errno) =>
@@ -105,27 +105,21 @@ public sealed partial class Machine
         }
     }
 
-    private static HashSet<(ulong, MemoryFamily)> AllocationKeys(IEnumerable<LiveAllocation> allocations) =>
-        allocations.Select(a => (a.Address, a.Family)).ToHashSet();
-
-    /// <summary>Reports, as kmemleak does, what is allocated now and was not before the module's init.</summary>
-    private IReadOnlyList<LiveAllocation> ReportLeaks(LoadedModule module, string ruleId)
+    private HashSet<Allocation> LiveAllocationSet()
     {
-        var leaks = LiveAllocations().Where(a => !module.AllocationsBefore.Contains((a.Address, a.Family))).ToArray();
-        if (leaks.Length == 0)
-            return leaks;
-        Log(LogLevel.Info, $"kmemleak: {leaks.Length} new suspected memory leaks (see /sys/kernel/debug/kmemleak)");
-        foreach (var leak in leaks)
-        {
-            AddReport(new KernelReport(KernelReportKind.MemoryLeak, ruleId,
-                $"unreferenced object 0x{leak.Address:x8} (size {leak.Size}):", leak.StackTrace ?? "")
-            {
-                Details = [$"  module \"{module.Name}\", allocated by {leak.AllocatedBy} ({leak.Family})"],
-                Address = leak.Address,
-                Size = leak.Size,
-                Stacks = leak.StackTrace is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["allocated"] = leak.StackTrace },
-            });
-        }
-        return leaks;
+        var live = new List<Allocation>();
+        Memory.CollectLive(live);
+        return live.ToHashSet();
+    }
+
+    /// <summary>
+    /// A kmemleak scan with the module gone (its statics are no longer roots): what it allocated since its init and
+    /// nothing references any more is leaked, and reported with <paramref name="ruleId"/>.
+    /// </summary>
+    private IReadOnlyList<LiveAllocation> ReportModuleLeaks(LoadedModule module, string ruleId)
+    {
+        var leaks = FindLeaks(Modules.Select(m => m.ModuleClass), []).Where(a => !module.AllocationsBefore.Contains(a)).ToList();
+        ReportLeaks(leaks, ruleId, module.Name);
+        return leaks.Select(a => a.ToLiveAllocation()).ToArray();
     }
 }

@@ -33,14 +33,14 @@ public static partial class Kernel
         var slab = memory.Layout.IsDirectMap(obj.Value) ? memory.Owners[AddressLayout.DirectMapPfn(obj.Value)] as Slab : null;
         if (slab == null)
         {
-            memory.Bugs.InvalidFree(nameof(kmem_cache_free), obj.Value, "not an object of a slab cache");
+            memory.Bugs.InvalidFree(nameof(kmem_cache_free), obj.Value, "not an object of a slab cache", ruleId: "KMEM003");
             return;
         }
         if (slab.Cache != cache.Cache)
-            memory.Log.Warn($"cache_from_obj: Wrong slab cache. {cache.Cache.Name} but object is from {slab.Cache.Name}");
-        var result = slab.Cache.Free(slab, obj.Value, MemoryFamily.SlabObject | MemoryFamily.Kmalloc);
+            memory.Bugs.Warn("KMEM003", $"cache_from_obj: Wrong slab cache. {cache.Cache.Name} but object is from {slab.Cache.Name}", obj.Value);
+        var result = slab.Cache.Free(slab, obj.Value, MemoryFamily.SlabObject | MemoryFamily.Kmalloc, memory.Debug.FreeStack());
         if (result != SlabFreeResult.Freed)
-            memory.Bugs.InvalidFree(nameof(kmem_cache_free), obj.Value, $"{result} in {slab.Cache.Name}");
+            memory.Bugs.InvalidFree(nameof(kmem_cache_free), obj.Value, $"{result} in {slab.Cache.Name}", result.ReportKind(), result.RuleId(), memory.Access.FindObject(obj.Value));
     }
 
     /// <summary>Destroys a cache; every object must have been freed. null is a no-op.</summary>
@@ -66,6 +66,8 @@ public static partial class Kernel
         var m = Machine.Current;
         m.MightSleepIf(flags, function);
         CheckCache(m.Memory, cache, function);
+        if (m.Memory.Debug.ChecksGfp && (flags & __GFP_HIGHMEM) != 0)
+            m.Memory.Bugs.UnexpectedGfp(flags, __GFP_HIGHMEM);
         return new(cache.Cache.Allocate(flags, MemoryFamily.SlabObject, cache.Cache.ObjectSize, function)?.Start ?? 0);
     }
 

@@ -16,9 +16,11 @@ internal sealed class KmallocAllocator
     private readonly AddressLayout layout;
     private readonly MemoryAccess access;
     private readonly MemoryBugs bugs;
+    private readonly MemoryDebug debug;
 
-    public KmallocAllocator(SlabCaches registry, PageAllocator pages, PageOwners owners, AddressLayout layout, MemoryAccess access, MemoryBugs bugs)
+    public KmallocAllocator(SlabCaches registry, PageAllocator pages, PageOwners owners, AddressLayout layout, MemoryAccess access, MemoryBugs bugs, MemoryDebug debug)
     {
+        this.debug = debug;
         this.registry = registry;
         this.pages = pages;
         this.owners = owners;
@@ -32,6 +34,8 @@ internal sealed class KmallocAllocator
     /// <summary>Allocates <paramref name="size"/> bytes; ZERO_SIZE_PTR for 0, 0 on failure.</summary>
     public ulong Allocate(long size, gfp_t gfp, MemoryFamily family, string caller)
     {
+        if (debug.ChecksGfp && (gfp & gfp_t.__GFP_HIGHMEM) != 0)
+            bugs.UnexpectedGfp(gfp, gfp_t.__GFP_HIGHMEM);
         if (size == 0)
             return Kernel.ZERO_SIZE_PTR.Value;
         if (size > 0 && size <= Kernel.KMALLOC_MAX_CACHE_SIZE)
@@ -41,7 +45,8 @@ internal sealed class KmallocAllocator
         if (pfn < 0)
             return 0;
         ulong start = AddressLayout.PfnToVirt(pfn);
-        owners.Set(pfn, 1L << order, new PageBlock(pfn, order, new Allocation(family, start, size, caller)));
+        owners.Set(pfn, 1L << order, new PageBlock(pfn, order, new Allocation(family, start, size, caller, debug.AllocationStack())));
+        debug.Unpoison(start, size, AddressLayout.PageSize << order, ShadowCode.PageRedzone);
         return start;
     }
 
@@ -54,21 +59,26 @@ internal sealed class KmallocAllocator
         switch (owner)
         {
             case Slab slab:
-                var result = slab.Cache.Free(slab, address, accepted);
+                var result = slab.Cache.Free(slab, address, accepted, debug.FreeStack());
                 if (result != SlabFreeResult.Freed)
-                    bugs.InvalidFree(caller, address, Reason(result, slab.Cache.Name));
+                    bugs.InvalidFree(caller, address, Reason(result, slab.Cache.Name), result.ReportKind(), result.RuleId(), access.FindObject(address));
                 return;
             case PageBlock block when block.Allocation.Start == address && (block.Allocation.Family & accepted) != 0:
-                if (!block.Allocation.TryRelease())
+                if (!block.Allocation.TryRelease(debug.FreeStack()))
                 {
-                    bugs.InvalidFree(caller, address, "object already freed");
+                    bugs.InvalidFree(caller, address, "object already freed", KernelReportKind.DoubleFree, "KMEM007", access.FindObject(address));
                     return;
                 }
                 owners.Clear(block.HeadPfn, block.PageCount);
                 pages.Free(block.HeadPfn, block.Order);
                 return;
+            case PageBlock block when block.Allocation.Start == address:
+                bugs.InvalidFree(caller, address, $"not memory from kmalloc but from {block.Allocation.AllocatedBy}()", ruleId: "KMEM003", obj: access.FindObject(address));
+                return;
             default:
-                bugs.InvalidFree(caller, address, owner == null ? "address is not allocated" : "not memory from kmalloc");
+                bool vmalloc = AddressLayout.IsVmalloc(address);
+                bugs.InvalidFree(caller, address, vmalloc ? "not memory from kmalloc but a vmalloc address" : owner == null ? "address is not allocated" : "not the start of an object",
+                    ruleId: vmalloc ? "KMEM003" : null, obj: access.FindObject(address));
                 return;
         }
     }
@@ -123,6 +133,8 @@ internal sealed class KmallocAllocator
         if (newSize > 0 && newSize <= usable)
         {
             old.Size = newSize;
+            bool inSlab = owners[AddressLayout.DirectMapPfn(address)] is Slab;
+            debug.Unpoison(address, newSize, usable, inSlab ? ShadowCode.SlabRedzone : ShadowCode.PageRedzone);
             if ((gfp & gfp_t.__GFP_ZERO) != 0 && newSize > oldSize)
                 access.Fill(address + (ulong)oldSize, newSize - oldSize, 0, caller);
             return address;

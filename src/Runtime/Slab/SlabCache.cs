@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 
 namespace Kmem;
 
@@ -12,10 +13,27 @@ internal enum SlabFreeResult
     WrongFamily,
 }
 
+/// <summary>How a failed slab free is reported.</summary>
+internal static class SlabFreeResults
+{
+    public static KernelReportKind ReportKind(this SlabFreeResult result) =>
+        result == SlabFreeResult.AlreadyFree ? KernelReportKind.DoubleFree : KernelReportKind.InvalidFree;
+
+    /// <summary>The rule that predicts the mistake: a double free (KMEM007) or a release by the wrong family (KMEM003).</summary>
+    public static string? RuleId(this SlabFreeResult result) => result switch
+    {
+        SlabFreeResult.AlreadyFree => "KMEM007",
+        SlabFreeResult.WrongFamily => "KMEM003",
+        _ => null,
+    };
+}
+
 /// <summary>
 /// A cache of equal-sized objects carved out of slabs (kmalloc-64, or one made by kmem_cache_create).
 /// Slabs with free slots sit on a partial list; a slab that becomes empty goes back to the page
-/// allocator at once. The constructor runs the first time a slot of a new slab is handed out.
+/// allocator at once. The constructor runs the first time a slot of a new slab is handed out. With
+/// KASAN each slot carries a redzone after the object, and a freed object waits in quarantine before
+/// its slot is free again.
 /// </summary>
 internal sealed class SlabCache
 {
@@ -29,17 +47,19 @@ internal sealed class SlabCache
     private readonly PageOwners owners;
     private readonly PhysicalMemory physical;
     private readonly MemoryLog log;
+    private readonly MemoryDebug debug;
     private long activeObjects;
     private bool destroyed;
 
     public SlabCache(string name, long objectSize, long align, slab_flags_t flags, Action<KPtr>? ctor,
-                     PageAllocator pages, PageOwners owners, PhysicalMemory physical, MemoryLog log)
+                     PageAllocator pages, PageOwners owners, PhysicalMemory physical, MemoryLog log, MemoryDebug debug)
     {
+        this.debug = debug;
         Name = name;
         ObjectSize = objectSize;
         Flags = flags;
         Ctor = ctor;
-        SlotSize = SlotSizeFor(objectSize, align, flags);
+        SlotSize = SlotSizeFor(objectSize + debug.RedzoneFor(objectSize), align, flags);
         Order = SlabOrder(SlotSize);
         ObjectsPerSlab = (int)((AddressLayout.PageSize << Order) / SlotSize);
         this.pages = pages;
@@ -53,7 +73,7 @@ internal sealed class SlabCache
     /// <summary>The object size asked for at creation (for kmalloc caches, the size class).</summary>
     public long ObjectSize { get; }
 
-    /// <summary>The distance between objects: the object size rounded up to the alignment.</summary>
+    /// <summary>The distance between objects: the object size (and KASAN's redzone) rounded up to the alignment.</summary>
     public long SlotSize { get; }
 
     public int Order { get; }
@@ -70,10 +90,11 @@ internal sealed class SlabCache
     {
         Allocation? allocation = null;
         bool construct = false;
+        var stack = debug.AllocationStack();
         lock (sync)
         {
             if (partial.First is { } first)
-                allocation = Take(first.Value, family, size, caller, out construct);
+                allocation = Take(first.Value, family, size, caller, stack, out construct);
         }
         if (allocation == null)
         {
@@ -85,54 +106,63 @@ internal sealed class SlabCache
             {
                 slabs.Add(slab);
                 partial.AddLast(slab.PartialNode);
-                allocation = Take(slab, family, size, caller, out construct);
+                allocation = Take(slab, family, size, caller, stack, out construct);
             }
         }
         if (construct)
             Ctor!(new KPtr(allocation.Start));
         if ((gfp & gfp_t.__GFP_ZERO) != 0)
-            Zero(allocation.Start, SlotSize);
+            Fill(allocation.Start, SlotSize, 0);
         return allocation;
     }
 
-    /// <summary>Returns the object at <paramref name="address"/> of <paramref name="slab"/> if it is live and of an accepted family.</summary>
-    public SlabFreeResult Free(Slab slab, ulong address, MemoryFamily accepted)
+    /// <summary>
+    /// Frees the object at <paramref name="address"/> of <paramref name="slab"/> if it is live and of an
+    /// accepted family. With KASAN it goes to quarantine (its allocation kept, released, for reports),
+    /// and whatever the quarantine evicts is released now.
+    /// </summary>
+    public SlabFreeResult Free(Slab slab, ulong address, MemoryFamily accepted, StackTrace? freedAt)
     {
         Slab? emptied = null;
+        int slot;
         lock (sync)
         {
-            int slot = slab.SlotOf(address);
+            slot = slab.SlotOf(address);
             if (slot < 0 || slab.SlotAddress(slot) != address || !slab.IsLive)
                 return SlabFreeResult.NotAnObject;
             var allocation = slab.Objects[slot];
-            if (allocation == null)
+            if (allocation == null || !allocation.IsLive)
                 return SlabFreeResult.AlreadyFree;
             if ((allocation.Family & accepted) == 0)
                 return SlabFreeResult.WrongFamily;
-            allocation.TryRelease();
-            slab.Objects[slot] = null;
-            bool wasFull = slab.FreeSlots.Count == 0;
-            slab.FreeSlots.Push(slot);
+            allocation.TryRelease(freedAt);
             activeObjects--;
-            if (slab.FreeSlots.Count == ObjectsPerSlab)
-            {
-                if (!wasFull)
-                    partial.Remove(slab.PartialNode);
-                slabs.Remove(slab);
-                slab.MarkReleased();
-                emptied = slab;
-            }
-            else if (wasFull)
-            {
-                partial.AddLast(slab.PartialNode);
-            }
+            if (debug.PoisonsFreedObjects && Ctor is null) // as SLUB: a constructed object keeps its state across free
+                Fill(address, ObjectSize, MemoryDebug.PoisonFree);
+            debug.Poison(address, SlotSize, ShadowCode.SlabFree);
+            if (debug.Quarantine is null)
+                emptied = ReleaseSlot(slab, slot);
         }
-        if (emptied != null)
+        if (debug.Quarantine is { } quarantine)
         {
-            owners.Clear(emptied.HeadPfn, 1L << Order);
-            pages.Free(emptied.HeadPfn, Order);
+            foreach (var evicted in quarantine.Put(new QuarantinedObject(slab, slot)))
+                evicted.Slab.Cache.Release(evicted);
+        }
+        else if (emptied != null)
+        {
+            ReturnPages(emptied);
         }
         return SlabFreeResult.Freed;
+    }
+
+    /// <summary>Frees the slot of an object that leaves quarantine.</summary>
+    public void Release(QuarantinedObject item)
+    {
+        Slab? emptied;
+        lock (sync)
+            emptied = ReleaseSlot(item.Slab, item.Slot);
+        if (emptied != null)
+            ReturnPages(emptied);
     }
 
     /// <summary>Marks the cache destroyed if it holds no objects; false (and nothing changes) otherwise.</summary>
@@ -152,7 +182,7 @@ internal sealed class SlabCache
         get { lock (sync) return destroyed; }
     }
 
-    public void CollectLive(List<LiveAllocation> into)
+    public void CollectLive(List<Allocation> into)
     {
         lock (sync)
         {
@@ -160,8 +190,8 @@ internal sealed class SlabCache
             {
                 foreach (var allocation in slab.Objects)
                 {
-                    if (allocation != null)
-                        into.Add(allocation.ToLiveAllocation());
+                    if (allocation is { IsLive: true })
+                        into.Add(allocation);
                 }
             }
         }
@@ -173,10 +203,36 @@ internal sealed class SlabCache
             return new SlabCacheInfo(Name, activeObjects, (long)slabs.Count * ObjectsPerSlab, SlotSize, ObjectsPerSlab, 1 << Order, slabs.Count, slabs.Count);
     }
 
-    private Allocation Take(Slab slab, MemoryFamily family, long size, string caller, out bool construct)
+    /// <summary>Empties a slot (under the lock); returns the slab when it became empty and must go back to the page allocator.</summary>
+    private Slab? ReleaseSlot(Slab slab, int slot)
+    {
+        slab.Objects[slot] = null;
+        bool wasFull = slab.FreeSlots.Count == 0;
+        slab.FreeSlots.Push(slot);
+        if (slab.FreeSlots.Count == ObjectsPerSlab)
+        {
+            if (!wasFull)
+                partial.Remove(slab.PartialNode);
+            slabs.Remove(slab);
+            slab.MarkReleased();
+            return slab;
+        }
+        if (wasFull)
+            partial.AddLast(slab.PartialNode);
+        return null;
+    }
+
+    private void ReturnPages(Slab slab)
+    {
+        owners.Clear(slab.HeadPfn, 1L << Order);
+        pages.Free(slab.HeadPfn, Order);
+    }
+
+    private Allocation Take(Slab slab, MemoryFamily family, long size, string caller, StackTrace? stack, out bool construct)
     {
         int slot = slab.FreeSlots.Pop();
-        var allocation = new Allocation(family, slab.SlotAddress(slot), size, caller);
+        var allocation = new Allocation(family, slab.SlotAddress(slot), size, caller, stack);
+        debug.Unpoison(allocation.Start, size, SlotSize, ShadowCode.SlabRedzone);
         slab.Objects[slot] = allocation;
         construct = Ctor != null && !slab.Constructed[slot];
         slab.Constructed[slot] = true;
@@ -200,19 +256,20 @@ internal sealed class SlabCache
             return null;
         }
         var slab = new Slab(this, pfn);
+        debug.Poison(slab.Start, AddressLayout.PageSize << Order, ShadowCode.SlabRedzone);
         owners.Set(pfn, 1L << Order, slab);
         return slab;
     }
 
-    /// <summary>Zeroes an object in place; a slab's frames are contiguous, so its bytes are too.</summary>
-    private void Zero(ulong address, long length)
+    /// <summary>Fills an object in place; a slab's frames are contiguous, so its bytes are too.</summary>
+    private void Fill(ulong address, long length, byte value)
     {
         long pfn = AddressLayout.DirectMapPfn(address);
         int offset = (int)(address & (AddressLayout.PageSize - 1));
         while (length > 0)
         {
             int chunk = (int)Math.Min(length, AddressLayout.PageSize - offset);
-            physical.Fill(pfn, offset, chunk, 0);
+            physical.Fill(pfn, offset, chunk, value);
             length -= chunk;
             pfn++;
             offset = 0;

@@ -18,10 +18,12 @@ internal sealed class SlabCaches
     private readonly PhysicalMemory physical;
     private readonly MemoryLog log;
     private readonly MemoryBugs bugs;
+    private readonly MemoryDebug debug;
     private readonly SlabCache descriptors;
 
-    public SlabCaches(PageAllocator pages, PageOwners owners, PhysicalMemory physical, MemoryLog log, MemoryBugs bugs)
+    public SlabCaches(PageAllocator pages, PageOwners owners, PhysicalMemory physical, MemoryLog log, MemoryBugs bugs, MemoryDebug debug)
     {
+        this.debug = debug;
         this.pages = pages;
         this.owners = owners;
         this.physical = physical;
@@ -33,7 +35,7 @@ internal sealed class SlabCaches
     /// <summary>Makes a cache the runtime itself uses (the kmalloc caches).</summary>
     public SlabCache Add(string name, long objectSize, long align, slab_flags_t flags, Action<KPtr>? ctor)
     {
-        var cache = new SlabCache(name, objectSize, align, flags, ctor, pages, owners, physical, log);
+        var cache = new SlabCache(name, objectSize, align, flags, ctor, pages, owners, physical, log, debug);
         lock (caches)
             caches.Insert(0, cache);
         return cache;
@@ -71,6 +73,11 @@ internal sealed class SlabCaches
             bugs.InvalidFree(caller, cache.Descriptor?.Start ?? 0, "not a live kmem_cache");
             return;
         }
+        if (debug.Quarantine is { } quarantine)
+        {
+            foreach (var item in quarantine.RemoveAll(cache.Cache))
+                cache.Cache.Release(item);
+        }
         if (!cache.Cache.TryDestroy())
         {
             log.Warn($"WARNING: CPU: 0 PID: {CurrentTask.Pid} at mm/slab_common.c:528 {caller}\n" +
@@ -80,7 +87,7 @@ internal sealed class SlabCaches
         lock (caches)
             caches.Remove(cache.Cache);
         var slab = (Slab)owners[AddressLayout.DirectMapPfn(cache.Descriptor.Start)]!;
-        descriptors.Free(slab, cache.Descriptor.Start, MemoryFamily.SlabCache);
+        descriptors.Free(slab, cache.Descriptor.Start, MemoryFamily.SlabCache, debug.FreeStack());
     }
 
     /// <summary>Whether a handle names a cache that exists; a destroyed one is a use-after-free.</summary>

@@ -12,9 +12,11 @@ internal sealed class VmallocAllocator
     private readonly PageOwners owners;
     private readonly MemoryLog log;
     private readonly MemoryBugs bugs;
+    private readonly MemoryDebug debug;
 
-    public VmallocAllocator(AddressLayout layout, VmallocSpace space, PageAllocator pages, PageOwners owners, MemoryLog log, MemoryBugs bugs)
+    public VmallocAllocator(AddressLayout layout, VmallocSpace space, PageAllocator pages, PageOwners owners, MemoryLog log, MemoryBugs bugs, MemoryDebug debug)
     {
+        this.debug = debug;
         this.layout = layout;
         this.space = space;
         this.pages = pages;
@@ -58,7 +60,10 @@ internal sealed class VmallocAllocator
             }
         }
         ulong start = VmallocSpace.SlotAddress(firstSlot);
-        var area = new VmallocArea(firstSlot, pfns, new Allocation(family, start, size, caller));
+        var area = new VmallocArea(firstSlot, pfns, new Allocation(family, start, size, caller, debug.AllocationStack()));
+        long tail = size & (AddressLayout.PageSize - 1);
+        if (tail != 0)
+            debug.Shadow?.Set(pfns[^1], tail, AddressLayout.PageSize - tail, ShadowCode.VmallocInvalid);
         foreach (long pfn in pfns)
             owners.Set(pfn, 1, area);
         space.Map(area);
@@ -71,9 +76,10 @@ internal sealed class VmallocAllocator
         if (address == 0)
             return;
         var area = AddressLayout.IsVmalloc(address) ? space.AreaAt(address) : null;
-        if (area == null || area.Start != address || (area.Allocation.Family & accepted) == 0 || !area.Allocation.TryRelease())
+        if (area == null || area.Start != address || (area.Allocation.Family & accepted) == 0 || !area.Allocation.TryRelease(debug.FreeStack()))
         {
-            bugs.BadFree($"Trying to {caller}() nonexistent vm area (0x{address:x8})", address);
+            bool wrongFamily = layout.IsDirectMap(address) || area is not null && area.Start == address && (area.Allocation.Family & accepted) == 0;
+            bugs.NoVmArea(caller, address, KernelReportKind.InvalidFree, wrongFamily ? "KMEM003" : null);
             return;
         }
         space.Unmap(area);

@@ -17,7 +17,7 @@ public class AllocatorPropertyTests
     {
         Gen.Select(Gen.Int[0, 6], Gen.Int[0, 1 << 20]).Array[OperationsPerRun].Sample(operations =>
         {
-            using var m = TestMachines.Small();
+            using var m = TestMachines.Small(debug: TestMachines.WithoutKasan);
             string initialBuddy = m.BuddyInfo();
             var cache = kmem_cache_create("prop", 72, 0, default, null)!;
             var model = new AllocationModel(cache);
@@ -37,7 +37,7 @@ public class AllocatorPropertyTests
     [Fact]
     public void Threads_allocating_and_freeing_at_once_never_share_memory()
     {
-        using var m = TestMachines.Small(reclaimTimeout: TimeSpan.FromSeconds(30));
+        using var m = TestMachines.Small(reclaimTimeout: TimeSpan.FromSeconds(30), debug: TestMachines.WithoutKasan);
         string initialBuddy = m.BuddyInfo();
         var cache = kmem_cache_create("shared", 56, 0, default, null)!;
         const int threads = 4;
@@ -58,7 +58,7 @@ public class AllocatorPropertyTests
     [Fact]
     public void Concurrent_kmalloc_and_kfree_balance_the_slab_accounting()
     {
-        using var m = TestMachines.Small(reclaimTimeout: TimeSpan.FromSeconds(30));
+        using var m = TestMachines.Small(reclaimTimeout: TimeSpan.FromSeconds(30), debug: TestMachines.WithoutKasan);
         Parallel.For(0, 8, worker =>
         {
             var mine = Enumerable.Range(0, 2000).Select(i => kmalloc(8 + (i % 300), GFP_KERNEL)).ToList();

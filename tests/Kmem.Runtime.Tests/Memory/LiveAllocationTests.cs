@@ -9,7 +9,7 @@ public class LiveAllocationTests
     [Fact]
     public void Every_unreleased_allocation_is_listed_with_its_family_and_size()
     {
-        using var m = TestMachines.Small();
+        using var m = TestMachines.Small(debug: TestMachines.WithoutKasan);
         var k = kmalloc(100, GFP_KERNEL);
         var big = kmalloc(20000, GFP_KERNEL);
         ulong pages = __get_free_pages(GFP_KERNEL, 2);

@@ -60,7 +60,7 @@ public class MemoryAccessTests
     [Fact]
     public void Using_freed_memory_is_reported()
     {
-        using var m = TestMachines.Small();
+        using var m = TestMachines.Small(debug: TestMachines.WithoutKasan);
         var p = kmalloc(32, GFP_KERNEL);
         var keep = kmalloc(32, GFP_KERNEL);
         kfree(p);

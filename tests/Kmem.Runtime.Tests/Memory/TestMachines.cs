@@ -9,12 +9,19 @@ internal static class TestMachines
 {
     public const long SmallRam = 64L << 20;
 
-    public static Machine Small(TimeSpan? reclaimTimeout = null, bool oopsOnBadFree = true) =>
+    /// <summary>
+    /// Every debug facility but KASAN, for tests of the allocators' own layout and accounting: KASAN's
+    /// redzones widen slab slots and its quarantine holds freed objects (and their slabs) back.
+    /// </summary>
+    public const DebugOptions WithoutKasan = DebugOptions.All & ~DebugOptions.Kasan;
+
+    public static Machine Small(TimeSpan? reclaimTimeout = null, bool oopsOnBadFree = true, DebugOptions debug = DebugOptions.All) =>
         Machine.Boot(new MachineOptions
         {
             RamBytes = SmallRam,
             ReclaimTimeout = reclaimTimeout ?? TimeSpan.FromMilliseconds(100),
             OopsOnBadFree = oopsOnBadFree,
+            Debug = debug,
         });
 
     /// <summary>A machine with highmem: 1 GiB, of which 128 MiB lie above the direct map.</summary>

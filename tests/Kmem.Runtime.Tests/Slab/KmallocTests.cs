@@ -32,7 +32,7 @@ public class KmallocTests
     [Fact]
     public void Objects_of_one_class_share_the_slab_and_are_counted_in_slabinfo()
     {
-        using var m = TestMachines.Small();
+        using var m = TestMachines.Small(debug: TestMachines.WithoutKasan);
         var objects = Enumerable.Range(0, 100).Select(_ => kmalloc(64, GFP_KERNEL)).ToArray();
         var info = m.SlabCaches().Single(c => c.Name == "kmalloc-64");
         Assert.Equal((100L, 64L, 64, 1), (info.ActiveObjects, info.ObjectSize, info.ObjectsPerSlab, info.PagesPerSlab));
@@ -86,7 +86,7 @@ public class KmallocTests
     [Fact]
     public void kzalloc_zeroes_reused_memory()
     {
-        using var m = TestMachines.Small();
+        using var m = TestMachines.Small(debug: TestMachines.WithoutKasan);
         var p = kmalloc(100, GFP_KERNEL);
         memset(p, 0xEE, 100);
         kfree(p);
@@ -149,7 +149,7 @@ public class KmallocTests
     [Fact]
     public void Double_kfree_is_reported_and_the_cache_stays_consistent()
     {
-        using var m = TestMachines.Small();
+        using var m = TestMachines.Small(debug: TestMachines.WithoutKasan);
         var p = kmalloc(32, GFP_KERNEL);
         var q = kmalloc(32, GFP_KERNEL);
         kfree(p);
@@ -168,7 +168,7 @@ public class KmallocTests
     [Fact]
     public void Invalid_kfree_of_an_interior_pointer_a_vmalloc_address_or_pages_is_reported()
     {
-        using var m = TestMachines.Small(oopsOnBadFree: false);
+        using var m = TestMachines.Small(oopsOnBadFree: false, debug: TestMachines.WithoutKasan);
         var p = kmalloc(64, GFP_KERNEL);
         var big = kmalloc(10000, GFP_KERNEL);
         var v = vmalloc(100);

@@ -11,7 +11,7 @@ public class KmemCacheTests
     [Fact]
     public void A_cache_hands_out_objects_of_its_size_and_takes_them_back()
     {
-        using var m = TestMachines.Small();
+        using var m = TestMachines.Small(debug: TestMachines.WithoutKasan);
         var cache = kmem_cache_create("widget", 40, 0, default, null);
         Assert.NotNull(cache);
         Assert.Equal(40, kmem_cache_size(cache!));
@@ -33,7 +33,7 @@ public class KmemCacheTests
     [Fact]
     public void The_constructor_runs_once_per_object_of_a_new_slab()
     {
-        using var m = TestMachines.Small();
+        using var m = TestMachines.Small(debug: TestMachines.WithoutKasan);
         var constructed = new List<KPtr>();
         var cache = kmem_cache_create("ctor", 16, 0, default, p => { constructed.Add(p); p.WriteInt32(0, 77); })!;
         var a = kmem_cache_alloc(cache, GFP_KERNEL);
@@ -72,7 +72,7 @@ public class KmemCacheTests
     [Fact]
     public void Alignment_and_HWCACHE_ALIGN_round_the_slot_size()
     {
-        using var m = TestMachines.Small();
+        using var m = TestMachines.Small(debug: TestMachines.WithoutKasan);
         var aligned = kmem_cache_create("aligned", 50, 0, slab_flags_t.SLAB_HWCACHE_ALIGN, null)!;
         var explicitAlign = kmem_cache_create("explicit", 10, 32, default, null)!;
         Assert.Equal(64, m.SlabCaches().Single(c => c.Name == "aligned").ObjectSize);
@@ -114,7 +114,7 @@ public class KmemCacheTests
     [Fact]
     public void Large_objects_use_multi_page_slabs()
     {
-        using var m = TestMachines.Small();
+        using var m = TestMachines.Small(debug: TestMachines.WithoutKasan);
         var cache = kmem_cache_create("big", 3000, 0, default, null)!;
         var objects = Enumerable.Range(0, 12).Select(_ => kmem_cache_alloc(cache, GFP_KERNEL)).ToArray();
         var info = m.SlabCaches().Single(c => c.Name == "big");

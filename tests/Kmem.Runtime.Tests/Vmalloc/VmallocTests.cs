@@ -124,7 +124,7 @@ public class VmallocTests
     [Fact]
     public void Double_and_bad_vfree_are_reported()
     {
-        using var m = TestMachines.Small(oopsOnBadFree: false);
+        using var m = TestMachines.Small(oopsOnBadFree: false, debug: TestMachines.WithoutKasan);
         var v = vmalloc(PAGE_SIZE * 2);
         vfree(v + 16);
         Assert.True(m.Logged($"Trying to vfree() nonexistent vm area (0x{v.Value + 16:x8})"));
