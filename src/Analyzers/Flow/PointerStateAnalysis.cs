@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Kmem.Analyzers.Flow.Checks;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Model.Summaries;
@@ -224,6 +225,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
             }
             else
             {
+                if (!isRuntime && IsFinalPass && mask != 0 && ParameterUses.Dereferences(session, target, ordinal))
+                    Use(argument.Value, mask, dereferences: true);
                 Escape(mask);
             }
         }
