@@ -251,6 +251,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
 
     private void Assign(IOperation target, ulong value, IOperation? assignment)
     {
+        if (target is IPropertyReferenceOperation property)
+            Visit(property);
         if (target is IParameterReferenceOperation { Parameter.RefKind: not RefKind.None } || HolderOf(target) is not { } holder)
         {
             Escape(value);
