@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading.Tasks;
 using Kmem.Analyzers;
 using Kmem.Analyzers.Flow.Checks;
@@ -7,6 +8,8 @@ using Kmem.CodeFixes.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Kmem.CodeFixes;
 
@@ -28,8 +31,19 @@ public sealed class ModuleLifetimeCodeFix : CodeFixProvider
                 || StatementInsertion.Target(root, diagnostic.AdditionalLocations[0]) is not { } target)
                 continue;
             context.RegisterCodeFix(CodeAction.Create($"Release it in exit: '{code}'",
-                _ => Task.FromResult(document.Project.Solution.WithDocumentSyntaxRoot(document.Id, StatementInsertion.InsertBefore(root, target, code))),
+                _ => Task.FromResult(document.Project.Solution.WithDocumentSyntaxRoot(document.Id, Insert(root, target, code))),
                 RuleIds.ModuleLifetime), diagnostic);
         }
+    }
+
+    /// <summary>Inserts before a statement of a block with that statement's indentation and line ending; elsewhere as the shared insertion does.</summary>
+    private static SyntaxNode Insert(SyntaxNode root, SyntaxNode target, string code)
+    {
+        if (target is not StatementSyntax { Parent: BlockSyntax block } next)
+            return StatementInsertion.InsertBefore(root, target, code);
+        var release = SyntaxFactory.ParseStatement(code)
+            .WithLeadingTrivia(next.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
+            .WithTrailingTrivia(next.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)));
+        return root.ReplaceNode(block, block.WithStatements(block.Statements.Insert(block.Statements.IndexOf(next), release)));
     }
 }
