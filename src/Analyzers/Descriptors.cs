@@ -42,12 +42,12 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor KMEM007 = Create(RuleIds.DoubleRelease, Lifetime, DiagnosticSeverity.Warning,
         "Memory released twice",
-        "The memory allocated by {0} may already have been released {1}",
+        "{0} may already have been released {1}",
         "Releasing the same memory twice corrupts the allocator. Set the pointer to NULL after releasing it when it may be released again.");
 
     public static readonly DiagnosticDescriptor KMEM008 = Create(RuleIds.UseAfterRelease, Lifetime, DiagnosticSeverity.Warning,
         "Memory used after release",
-        "The memory allocated by {0} is used after it was released {1}",
+        "{0} is used after it was released {1}",
         "Released memory may already belong to someone else; reading or writing it is a use after free.");
 
     public static readonly DiagnosticDescriptor KMEM009 = Create(RuleIds.ModuleLifetime, Lifetime, DiagnosticSeverity.Warning,

@@ -52,7 +52,8 @@ internal sealed class PointerFacts
         if (session.Graph(method) is not { } cfg)
             return Empty;
         var sites = DiscoverSites(session, method, cfg, out var releases);
-        if (!releases && AllParameters(sites))
+        // Pointer parameters alone are analysed too: what a helper does with them (uses) is a fact its callers read.
+        if (!releases && sites.IsEmpty)
             return Empty;
         var log = new PointerEventLog();
         var analysis = new PointerStateAnalysis(session, sites, CapturedNames(cfg.OriginalOperation.Syntax), log);
@@ -88,16 +89,6 @@ internal sealed class PointerFacts
             }
         }
         return sites.ToImmutable();
-    }
-
-    private static bool AllParameters(ImmutableArray<AllocationSite> sites)
-    {
-        foreach (var site in sites)
-        {
-            if (!site.IsParameter)
-                return false;
-        }
-        return true;
     }
 
     private static IEnumerable<IOperation> Roots(BasicBlock block)

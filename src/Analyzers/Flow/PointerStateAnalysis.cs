@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Kmem.Analyzers.Flow.Checks;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Model.Summaries;
@@ -225,6 +226,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
             }
             else
             {
+                if (!isRuntime && IsFinalPass && mask != 0 && ParameterUses.Dereferences(session, target, ordinal))
+                    Use(argument.Value, mask, dereferences: true);
                 Escape(mask);
             }
         }
@@ -272,6 +275,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
 
     private void Assign(IOperation target, ulong value, IOperation? assignment)
     {
+        if (target is IPropertyReferenceOperation property)
+            Visit(property);
         if (target is IParameterReferenceOperation { Parameter.RefKind: not RefKind.None } || HolderOf(target) is not { } holder)
         {
             Escape(value);
