@@ -19,7 +19,7 @@ public sealed class DoubleReleaseAnalyzer : PointerFactsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM007);
 
-    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts)
+    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
         foreach (var release in facts.Log.Releases)
         {

@@ -18,7 +18,7 @@ public sealed class UncheckedUseAnalyzer : PointerFactsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM006);
 
-    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts)
+    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
         var uses = new List<UseEvent>(facts.Log.Uses);
         uses.Sort((a, b) => a.Use.Syntax.SpanStart.CompareTo(b.Use.Syntax.SpanStart));

@@ -16,7 +16,7 @@ public sealed class UseAfterReleaseAnalyzer : PointerFactsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM008);
 
-    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts)
+    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
         foreach (var use in facts.Log.Uses)
         {

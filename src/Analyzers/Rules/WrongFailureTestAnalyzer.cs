@@ -19,7 +19,7 @@ public sealed class WrongFailureTestAnalyzer : PointerFactsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM005);
 
-    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts)
+    private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
         foreach (var test in facts.Log.Tests)
         {
