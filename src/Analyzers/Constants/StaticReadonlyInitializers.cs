@@ -19,7 +19,7 @@ internal sealed class StaticReadonlyInitializers
     {
         if (!field.IsStatic || !field.IsReadOnly || HasStaticConstructor(field.ContainingType))
             return null;
-        foreach (var reference in field.DeclaringSyntaxReferences)
+        foreach (var reference in session.Declarations(field))
         {
             if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value })
                 return session.Model(value.SyntaxTree).GetOperation(value);

@@ -58,7 +58,7 @@ internal sealed class OrderFolding
 
     private long? StaticReadonlyInitializer(IFieldSymbol field)
     {
-        foreach (var reference in field.DeclaringSyntaxReferences)
+        foreach (var reference in session.Declarations(field))
         {
             if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
             {

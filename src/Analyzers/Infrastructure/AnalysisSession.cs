@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -37,6 +38,22 @@ internal sealed class AnalysisSession
     public SemanticModel Model(SyntaxTree tree) => models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
 
+    /// <summary>
+    /// Where a symbol is declared in this compilation's own trees. The source of a referenced project
+    /// (the runtime as a project reference in an IDE or under <c>dotnet format</c>) is not among them:
+    /// it is not analysed, and no semantic model of this compilation can read it.
+    /// </summary>
+    public ImmutableArray<SyntaxReference> Declarations(ISymbol symbol)
+    {
+        var references = symbol.DeclaringSyntaxReferences;
+        foreach (var reference in references)
+        {
+            if (!Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                return references.RemoveAll(r => !Compilation.ContainsSyntaxTree(r.SyntaxTree));
+        }
+        return references;
+    }
+
     /// <summary>The control flow graph of a source method's body, or null when it has none (metadata, abstract, extern).</summary>
     public ControlFlowGraph? Graph(IMethodSymbol method)
     {
@@ -60,7 +77,7 @@ internal sealed class AnalysisSession
 
     private ControlFlowGraph? BuildGraph(IMethodSymbol method)
     {
-        foreach (var reference in method.DeclaringSyntaxReferences)
+        foreach (var reference in Declarations(method))
         {
             var syntax = reference.GetSyntax();
             if (syntax is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax))

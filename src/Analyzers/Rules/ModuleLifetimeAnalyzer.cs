@@ -74,7 +74,7 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
         }
         if (next?.Call.Syntax.FirstAncestorOrSelf<StatementSyntax>() is { } statement)
             return (statement.GetLocation(), code is null ? null : code + ";");
-        foreach (var reference in exit.DeclaringSyntaxReferences)
+        foreach (var reference in session.Declarations(exit))
         {
             if (reference.GetSyntax() is MethodDeclarationSyntax { Body: { } body })
                 return (body.CloseBraceToken.GetLocation(), code is null ? null : code + ";");

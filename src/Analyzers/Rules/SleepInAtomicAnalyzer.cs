@@ -40,6 +40,6 @@ public sealed class SleepInAtomicAnalyzer : KmemAnalyzer
     private static bool MaySleep(IInvocationOperation call, AnalysisSession session)
     {
         var contract = session.Contract.Of(call.TargetMethod);
-        return contract.MightSleep || contract.GfpParameter >= 0 || (!call.TargetMethod.Locations.IsEmpty && call.TargetMethod.Locations[0].IsInSource);
+        return contract.MightSleep || contract.GfpParameter >= 0 || !session.Declarations(call.TargetMethod.OriginalDefinition).IsEmpty;
     }
 }

@@ -53,6 +53,8 @@ public sealed class SeedFormatAndRunTests : IDisposable
     {
         var build = await DotnetCommand.RunAsync(copy.FullName, Timeout, "build", project, "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.True(build.ExitCode == 0, "the copy of the seed does not build:\n" + build.Output);
+        var warnings = build.Output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("warning KMEM", StringComparison.Ordinal)).Distinct().ToArray();
+        Assert.True(warnings.Length == 3 && warnings.All(w => w.Contains("warning KMEM005", StringComparison.Ordinal)), "the seed's build must show its three KMEM005 warnings:\n" + build.Output);
         var run = await DotnetCommand.RunAsync(copy.FullName, Timeout, "run", "--project", project, "--no-build");
         Assert.True(run.ExitCode == 0, "the seed does not run:\n" + run.Output);
         return run.Output;
@@ -62,32 +64,19 @@ public sealed class SeedFormatAndRunTests : IDisposable
         AddressLine.Matches(output).Select(m => ulong.Parse(m.Groups["hex"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>
-    /// Copies the sample's sources next to a project that references the runtime and the analyzers this test
-    /// was built with (the assemblies built from src/), by absolute path.
+    /// Copies the sample as it is (its sources and its project, whose relative references to src/ become
+    /// absolute), so that <c>dotnet format</c> sees the runtime as a project reference, as a user's IDE does.
     /// </summary>
     private string CopySample()
     {
         string sample = RepositoryLayout.PathOf("samples/SeedModule");
         foreach (var source in Directory.GetFiles(sample, "*.cs"))
             File.Copy(source, Path.Combine(copy.FullName, Path.GetFileName(source)));
-        string built = AppContext.BaseDirectory;
         string project = Path.Combine(copy.FullName, "SeedModule.csproj");
-        File.WriteAllText(project, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>disable</Nullable>
-                <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-                <NoWarn>$(NoWarn);CS0164;IDE1006;CS8981</NoWarn>
-              </PropertyGroup>
-              <ItemGroup>
-                <Reference Include="Kmem.Runtime" HintPath="{Path.Combine(built, "kmem-net8", "Kmem.Runtime.dll")}" />
-                <Analyzer Include="{Path.Combine(built, "Kmem.Analyzers.dll")}" />
-                <Analyzer Include="{Path.Combine(built, "Kmem.CodeFixes.dll")}" />
-              </ItemGroup>
-            </Project>
-            """);
+        string root = RepositoryLayout.Root.FullName + Path.DirectorySeparatorChar;
+        string text = File.ReadAllText(Path.Combine(sample, "SeedModule.csproj")).Replace(@"..\..\", root, StringComparison.Ordinal);
+        Assert.True(text.Contains(root, StringComparison.Ordinal), "the sample project no longer references src/ through ..\\..\\:\n" + text);
+        File.WriteAllText(project, text);
         return project;
     }
 }

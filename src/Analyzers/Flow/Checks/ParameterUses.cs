@@ -25,7 +25,7 @@ internal sealed class ParameterUses
     public static bool Dereferences(AnalysisSession session, IMethodSymbol method, int ordinal)
     {
         method = method.OriginalDefinition;
-        if (ordinal < 0 || method.DeclaringSyntaxReferences.IsEmpty || method.MethodKind != MethodKind.Ordinary)
+        if (ordinal < 0 || session.Declarations(method).IsEmpty || method.MethodKind != MethodKind.Ordinary)
             return false;
         inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         if (!inProgress.Add(method))

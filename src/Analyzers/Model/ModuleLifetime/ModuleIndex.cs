@@ -68,13 +68,13 @@ internal sealed class ModuleIndex
         var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { root };
         for (var i = 0; i < order.Count && order.Count < MaxClosure; i++)
         {
-            foreach (var reference in order[i].DeclaringSyntaxReferences)
+            foreach (var reference in session.Declarations(order[i]))
             {
                 var model = session.Model(reference.SyntaxTree);
                 foreach (var node in reference.GetSyntax().DescendantNodes())
                 {
                     if (node is InvocationExpressionSyntax invocation && model.GetSymbolInfo(invocation).Symbol is IMethodSymbol callee
-                        && !callee.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty && seen.Add(callee.OriginalDefinition))
+                        && !session.Declarations(callee.OriginalDefinition).IsEmpty && seen.Add(callee.OriginalDefinition))
                         order.Add(callee.OriginalDefinition);
                 }
             }

@@ -19,7 +19,7 @@ internal static class MethodSummaries
     public static MethodSummary? Of(AnalysisSession session, IMethodSymbol method)
     {
         method = method.OriginalDefinition;
-        if (method.DeclaringSyntaxReferences.IsEmpty || method.MethodKind != MethodKind.Ordinary)
+        if (session.Declarations(method).IsEmpty || method.MethodKind != MethodKind.Ordinary)
             return null;
         inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         if (!inProgress.Add(method))
