@@ -35,7 +35,7 @@ internal sealed class SleepInAtomicFindings
     {
         var contract = session.Contract;
         var evaluator = new GfpEvaluator(contract.Gfp);
-        var graph = new CallGraphBuilder(session).Build();
+        var graph = new CallGraphBuilder(session).BuildReachable();
         GfpForwarding.Compute(graph, contract, evaluator);
 
         var classifier = new SleepClassifier(contract, evaluator);
