@@ -26,3 +26,26 @@ internal static class ProfileRun
         }
     }
 }
+
+/// <summary><c>scaling</c>: each analyzer's execution time on one method of 80 to 1280 allocate-check-branch blocks (median of 5).</summary>
+internal static class ScalingRun
+{
+    public static void Run(TextWriter output)
+    {
+        foreach (var blocks in new[] { 80, 160, 320, 640, 1280 })
+        {
+            var compilation = CompilationFactory.Create(new[] { DriverCorpus.WideMethod(blocks) });
+            var times = new Dictionary<string, List<double>>();
+            for (var i = 0; i < 5; i++)
+            {
+                foreach (var (name, time) in CompilationFactory.ExecutionTimes(compilation.Clone()))
+                {
+                    if (!times.TryGetValue(name, out var list))
+                        times[name] = list = new List<double>();
+                    list.Add(time.TotalMilliseconds);
+                }
+            }
+            output.WriteLine($"{blocks,5} blocks: " + string.Join(", ", times.Select(t => (t.Key, Median: t.Value.OrderBy(v => v).ElementAt(2))).OrderByDescending(t => t.Median).Take(4).Select(t => $"{t.Key.Replace("Analyzer", "")} {t.Median:F1} ms")));
+        }
+    }
+}
