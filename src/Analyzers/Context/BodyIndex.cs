@@ -118,7 +118,22 @@ internal sealed class BodyIndex
             if (SymbolEqualityComparer.Default.Equals(assembly, runtime) || References(assembly, runtime))
                 AddNames(assembly.GlobalNamespace, contract, names);
         }
-        AddNames(compilation.Assembly.GlobalNamespace, contract, names);
+        // The source's own contract functions carry attributes: look only at the methods that have some
+        // (on themselves or a parameter), through the members alone, without entering any body.
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var members = tree.GetRoot().DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
+            foreach (var member in members)
+            {
+                if (member is BaseMethodDeclarationSyntax method
+                    && (method.AttributeLists.Count > 0 || HasParameterAttributes(method.ParameterList))
+                    && session.Model(tree).GetDeclaredSymbol(method) is IMethodSymbol symbol
+                    && StartsAtomic(contract.Of(symbol)))
+                {
+                    names.Add(symbol.Name);
+                }
+            }
+        }
         return names;
     }
 
