@@ -41,10 +41,13 @@ internal static class CompilationFactory
     }
 
     /// <summary>Runs every KMEM analyzer; throws if one of them failed.</summary>
-    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation) => Analyze(compilation, Analyzers);
+
+    /// <summary>Runs the given analyzers; throws if one of them failed.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-        var result = compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var result = compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var failure = result.FirstOrDefault(d => d.Id == "AD0001");
         return failure is null ? result : throw new InvalidOperationException(failure.ToString());
     }

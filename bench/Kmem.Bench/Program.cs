@@ -4,10 +4,16 @@ using Kmem.Bench;
 switch (args.FirstOrDefault())
 {
     case "quick":
-        QuickMeasure.Run(Console.Out);
+        QuickMeasure.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 5);
         break;
     case "runtime":
         RuntimeQuickMeasure.Run(Console.Out);
+        break;
+    case "profile":
+        ProfileRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? args[3] : null);
+        break;
+    case "scaling":
+        ScalingRun.Run(Console.Out);
         break;
     case "generate" when args.Length == 3 && int.TryParse(args[2], out var lines):
         GeneratedProject.Write(args[1], lines);

@@ -31,11 +31,14 @@ internal sealed class SleepInAtomicFindings
     /// <summary>The finding at a call, or null.</summary>
     public SleepFinding? At(SyntaxNode call) => findings.Value.TryGetValue(SyntaxKey.Of(call), out var finding) ? finding : null;
 
-    private static Dictionary<SyntaxKey, SleepFinding> Compute(AnalysisSession session)
+    private static Dictionary<SyntaxKey, SleepFinding> Compute(AnalysisSession session) =>
+        Of(session, new CallGraphBuilder(session).BuildReachable());
+
+    /// <summary>The findings on a call graph (the reachable part, or the whole one in tests).</summary>
+    internal static Dictionary<SyntaxKey, SleepFinding> Of(AnalysisSession session, CallGraph graph)
     {
         var contract = session.Contract;
         var evaluator = new GfpEvaluator(contract.Gfp);
-        var graph = new CallGraphBuilder(session).Build();
         GfpForwarding.Compute(graph, contract, evaluator);
 
         var classifier = new SleepClassifier(contract, evaluator);

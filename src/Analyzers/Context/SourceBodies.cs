@@ -51,7 +51,7 @@ internal static class SourceBodies
     }
 
     /// <summary>Whether the node contains a call or an assignment (which may store a handler in a field).</summary>
-    private static bool HasCode(SyntaxNode node)
+    public static bool HasCode(SyntaxNode node)
     {
         foreach (var descendant in node.DescendantNodes())
         {

@@ -74,8 +74,43 @@ internal sealed class StoredAllocation
     {
         if (statement.Parent is not IBlockOperation block)
             return null;
-        var index = block.Operations.IndexOf(statement);
+        var index = IndexIn(block.Operations, statement);
         return index < 0 ? null : new StoredAllocation(statement, block, index, target, declared);
+    }
+
+    /// <summary>
+    /// The index of a statement in its block: a binary search on the statements' positions (they are
+    /// in source order), so that a method of n allocations is not n times a scan of its block.
+    /// </summary>
+    private static int IndexIn(System.Collections.Immutable.ImmutableArray<IOperation> operations, IOperation statement)
+    {
+        var position = statement.Syntax.SpanStart;
+        int low = 0, high = operations.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var start = operations[middle].Syntax.SpanStart;
+            if (start < position)
+                low = middle + 1;
+            else if (start > position)
+                high = middle - 1;
+            else
+            {
+                // Statements may share a start (an implicit one): look around the match.
+                for (var i = middle; i >= 0 && operations[i].Syntax.SpanStart == position; i--)
+                {
+                    if (ReferenceEquals(operations[i], statement))
+                        return i;
+                }
+                for (var i = middle + 1; i < operations.Length && operations[i].Syntax.SpanStart == position; i++)
+                {
+                    if (ReferenceEquals(operations[i], statement))
+                        return i;
+                }
+                break;
+            }
+        }
+        return operations.IndexOf(statement);
     }
 
     private static bool IsVariable(IOperation operation) => Storage.Same(operation, operation);
