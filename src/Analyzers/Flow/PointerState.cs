@@ -45,15 +45,31 @@ internal sealed class PointerState
         }
     }
 
+    /// <summary>The least upper bound; returns <paramref name="left"/> itself when <paramref name="right"/> adds nothing, so the solver's fixed-point test is a reference check.</summary>
     public static PointerState Join(PointerState left, PointerState right)
     {
-        var sites = left.Sites.ToBuilder();
-        for (var i = 0; i < sites.Count; i++)
-            sites[i] |= right.Sites[i];
-        var holders = left.Holders.ToBuilder();
+        if (ReferenceEquals(left, right))
+            return left;
+        ImmutableArray<SiteFlags>.Builder? sites = null;
+        for (var i = 0; i < left.Sites.Length; i++)
+        {
+            var joined = left.Sites[i] | right.Sites[i];
+            if (joined != left.Sites[i])
+            {
+                sites ??= left.Sites.ToBuilder();
+                sites[i] = joined;
+            }
+        }
+        var holders = left.Holders;
         foreach (var pair in right.Holders)
-            holders[pair.Key] = holders.TryGetValue(pair.Key, out var mask) ? mask | pair.Value : pair.Value;
-        return new PointerState(sites.ToImmutable(), holders.ToImmutable());
+        {
+            var found = holders.TryGetValue(pair.Key, out var mask);
+            if (!found || (mask | pair.Value) != mask)
+                holders = holders.SetItem(pair.Key, mask | pair.Value);
+        }
+        if (sites is null && ReferenceEquals(holders, left.Holders))
+            return left;
+        return new PointerState(sites?.ToImmutable() ?? left.Sites, holders);
     }
 
     public static bool Same(PointerState left, PointerState right)
