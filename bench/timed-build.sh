@@ -12,18 +12,22 @@ dotnet run -c Release --project "$repo/bench/Kmem.Bench" -- generate "$work/corp
 dotnet build "$work/corpus" -c Release >/dev/null   # restore and build the runtime and analyzers once
 
 time_build() {
+  local log="$1"; shift
   local start end
+  dotnet build "$work/corpus" -c Release --no-restore -t:Clean >/dev/null
   start=$(date +%s.%N)
-  dotnet build "$work/corpus" -c Release --no-restore --no-dependencies "$@" -p:ReportAnalyzer=true -v:detailed > "$work/build.log"
+  dotnet build "$work/corpus" -c Release --no-restore "$@" -p:ReportAnalyzer=true -v:diag > "$log"
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
 
-dotnet build "$work/corpus" -c Release --no-restore -t:Clean >/dev/null
-without=$(time_build -p:RunAnalyzers=false)
-dotnet build "$work/corpus" -c Release --no-restore -t:Clean >/dev/null
-with=$(time_build)
-echo "build without analyzers: ${without}s"
-echo "build with analyzers:    ${with}s"
-grep -E "Total analyzer execution time|Kmem\.Analyzers" "$work/build.log" | sed 's/^ *//' | sort -u | head -20
-grep -cE "warning KMEM" "$work/build.log" | sed 's/^/KMEM warnings: /' || true
+# Each configuration twice, alternating; the compiler server is warm from the first build.
+for round in 1 2; do
+  without=$(time_build "$work/without.log" -p:RunAnalyzers=false)
+  with=$(time_build "$work/with.log")
+  echo "round $round: build without analyzers ${without}s, with analyzers ${with}s"
+done
+echo "compiler's analyzer report (last build with analyzers; times in seconds, summed over threads):"
+grep -E "Total analyzer execution time|Kmem\.Analyzers\.Rules\." "$work/with.log" | grep -v -- "/analyzer:" | sed -E 's/^ *//; s/ \(TaskId:[0-9]+\)//' > "$work/report.txt" || true
+head -25 "$work/report.txt"
+echo "KMEM warnings: $(grep -cE "warning KMEM" "$work/with.log" || true)"

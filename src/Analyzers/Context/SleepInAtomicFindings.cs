@@ -26,7 +26,7 @@ internal sealed class SleepInAtomicFindings
 
     /// <summary>The findings of the session's compilation (one instance per session).</summary>
     public static SleepInAtomicFindings For(AnalysisSession session) =>
-        session.Memo(session.Compilation.Assembly, _ => new SleepInAtomicFindings(session));
+        session.Index(() => new SleepInAtomicFindings(session));
 
     /// <summary>The finding at a call, or null.</summary>
     public SleepFinding? At(SyntaxNode call) => findings.Value.TryGetValue(SyntaxKey.Of(call), out var finding) ? finding : null;

@@ -23,6 +23,8 @@ internal sealed class AnalysisSession
     private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(Type Kind, ISymbol Symbol), object> memo = new(new KindSymbolComparer());
 
+    private readonly ConcurrentDictionary<Type, Lazy<object>> indexes = new();
+
     private AnalysisSession(KernelContract contract) => Contract = contract;
 
     public KernelContract Contract { get; }
@@ -65,6 +67,13 @@ internal sealed class AnalysisSession
 
     /// <summary>Registers the graph Roslyn already built for an operation block, so that it is not built again.</summary>
     public void Remember(IMethodSymbol method, ControlFlowGraph graph) => graphs.TryAdd(method.OriginalDefinition, graph);
+
+    /// <summary>
+    /// A whole-compilation index of kind <typeparamref name="T"/>, built once even when analyzers running
+    /// concurrently ask for it at the same moment (the others wait). A builder must not ask for another index.
+    /// </summary>
+    public T Index<T>(Func<T> build) where T : class =>
+        (T)indexes.GetOrAdd(typeof(T), _ => new Lazy<object>(build, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>A per-symbol result of kind <typeparamref name="T"/>, computed once.</summary>
     public T Memo<T>(ISymbol symbol, Func<ISymbol, T> compute) where T : class

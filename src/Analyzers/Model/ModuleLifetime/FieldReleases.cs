@@ -39,7 +39,7 @@ internal sealed class FieldReleases
     /// <summary>Whether any method assigns the field a value other than NULL.</summary>
     public bool IsAssigned(IFieldSymbol field) => assigned.Contains(field.OriginalDefinition);
 
-    public static FieldReleases For(AnalysisSession session) => session.Memo(session.Compilation.Assembly, _ => Build(session));
+    public static FieldReleases For(AnalysisSession session) => session.Index(() => Build(session));
 
     private static FieldReleases Build(AnalysisSession session)
     {

@@ -31,7 +31,7 @@ internal sealed class ModuleIndex
 
     public bool InExit(IMethodSymbol method) => exitMethods.Contains(method.OriginalDefinition);
 
-    public static ModuleIndex For(AnalysisSession session) => session.Memo(session.Compilation.GlobalNamespace, _ => Build(session));
+    public static ModuleIndex For(AnalysisSession session) => session.Index(() => Build(session));
 
     private static ModuleIndex Build(AnalysisSession session)
     {

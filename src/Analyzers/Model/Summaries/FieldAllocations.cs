@@ -21,7 +21,7 @@ internal sealed class FieldAllocations
     private FieldAllocations(AnalysisSession session) => this.session = session;
 
     public static FieldAllocations For(AnalysisSession session) =>
-        session.Memo(session.Compilation.Assembly, _ => Index(session));
+        session.Index(() => Index(session));
 
     public IReadOnlyList<AllocationSite> Of(IFieldSymbol field)
     {
