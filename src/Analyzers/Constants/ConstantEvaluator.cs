@@ -35,6 +35,10 @@ internal sealed class ConstantEvaluator
         return result.HasValue;
     }
 
+    /// <summary>The value of a page order expression when it is constant.</summary>
+    public int? Order(IOperation? operation) =>
+        TryEvaluate(operation, out var value) && value is >= int.MinValue and <= int.MaxValue ? (int)value : null;
+
     private long? Evaluate(IOperation? operation, int depth)
     {
         if (operation is null || depth > MaxDepth)

@@ -1,26 +1,23 @@
 using System.Collections.Immutable;
 using Kmem.Analyzers.Infrastructure;
+using Kmem.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Kmem.Analyzers.Constants;
 
 /// <summary>
 /// The runtime's page-allocator constants, read from its <c>Kernel</c> type so that nothing is
-/// hard-coded: <c>MAX_PAGE_ORDER</c>, <c>PAGE_SHIFT</c>, and the <c>get_order</c> function.
+/// hard-coded: <c>MAX_PAGE_ORDER</c>, <c>PAGE_SHIFT</c>, and and which function is <c>get_order</c> (from its contract).
 /// </summary>
 internal sealed class KernelConstants
 {
-    private readonly IMethodSymbol? getOrder;
+    private readonly KernelContract contract;
 
-    private KernelConstants(INamedTypeSymbol? kernel)
+    private KernelConstants(KernelContract contract)
     {
-        MaxPageOrder = ConstantOf(kernel, "MAX_PAGE_ORDER");
-        PageShift = (int)(ConstantOf(kernel, "PAGE_SHIFT") ?? 0);
-        foreach (var member in Members(kernel, "get_order"))
-        {
-            if (member is IMethodSymbol method)
-                getOrder = method;
-        }
+        this.contract = contract;
+        MaxPageOrder = ConstantOf(contract.KernelType, "MAX_PAGE_ORDER");
+        PageShift = (int)(ConstantOf(contract.KernelType, "PAGE_SHIFT") ?? 0);
     }
 
     /// <summary>The largest order the page allocator serves; null when the runtime does not say.</summary>
@@ -29,11 +26,10 @@ internal sealed class KernelConstants
     /// <summary>log2 of the page size; 0 when the runtime does not say.</summary>
     public int PageShift { get; }
 
-    public static KernelConstants For(AnalysisSession session) => new(session.Contract.KernelType);
+    public static KernelConstants For(AnalysisSession session) => new(session.Contract);
 
-    /// <summary>Whether the method is the runtime's <c>get_order</c>.</summary>
-    public bool IsGetOrder(IMethodSymbol method) =>
-        getOrder is not null && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, getOrder);
+    /// <summary>Whether the method computes a page order from a size (<c>[PageOrderOf]</c>, as <c>get_order</c>).</summary>
+    public bool IsGetOrder(IMethodSymbol method) => contract.Of(method).IsPageOrderOf;
 
     private static ImmutableArray<ISymbol> Members(INamedTypeSymbol? kernel, string name) =>
         kernel is null ? ImmutableArray<ISymbol>.Empty : kernel.GetMembers(name);

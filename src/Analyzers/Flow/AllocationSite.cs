@@ -1,3 +1,4 @@
+using Kmem.Analyzers.Constants;
 using Kmem.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -46,10 +47,10 @@ internal sealed class AllocationSite
 
     public bool IsParameter => Parameter is not null;
 
-    public static AllocationSite ForCall(int index, IInvocationOperation call, AllocationContract allocation, CallContract declared, OrderFolding folding)
+    public static AllocationSite ForCall(int index, IInvocationOperation call, AllocationContract allocation, CallContract declared, ConstantEvaluator constants)
     {
         var order = CallContract.Argument(call, declared.OrderParameter);
-        int? orderValue = order is not null ? folding.Fold(order) : allocation.FixedOrder >= 0 ? allocation.FixedOrder : null;
+        int? orderValue = order is not null ? constants.Order(order) : allocation.FixedOrder >= 0 ? allocation.FixedOrder : null;
         return new AllocationSite(index, call, null, allocation, order, orderValue, CallContract.Argument(call, declared.CacheParameter));
     }
 

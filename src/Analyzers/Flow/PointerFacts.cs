@@ -1,3 +1,4 @@
+using Kmem.Analyzers.Constants;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Kmem.Analyzers.Infrastructure;
@@ -64,7 +65,7 @@ internal sealed class PointerFacts
     private static ImmutableArray<AllocationSite> DiscoverSites(AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg, out bool releases)
     {
         var contract = session.Contract;
-        var folding = new OrderFolding(session);
+        var constants = new ConstantEvaluator(session);
         var sites = ImmutableArray.CreateBuilder<AllocationSite>();
         releases = false;
         foreach (var parameter in method.Parameters)
@@ -84,7 +85,7 @@ internal sealed class PointerFacts
                     var summary = declared.IsEmpty ? MethodSummaries.Of(session, call.TargetMethod) : null;
                     releases |= declared.Release is not null || summary?.Release is not null;
                     if ((declared.Allocation ?? summary?.Allocation) is { } allocation && sites.Count < MaxSites)
-                        sites.Add(AllocationSite.ForCall(sites.Count, call, allocation, declared, folding));
+                        sites.Add(AllocationSite.ForCall(sites.Count, call, allocation, declared, constants));
                 }
             }
         }

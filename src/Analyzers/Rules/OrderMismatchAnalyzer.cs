@@ -1,3 +1,4 @@
+using Kmem.Analyzers.Constants;
 using System.Collections.Immutable;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Flow.Repair;
@@ -15,13 +16,13 @@ public sealed class OrderMismatchAnalyzer : PointerFactsAnalyzer
 
     private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
-        OrderFolding? folding = null;
+        ConstantEvaluator? constants = null;
         foreach (var release in facts.Log.Releases)
         {
             if (release.Order is null && release.Release.FixedOrder < 0)
                 continue;
-            folding ??= new OrderFolding(session);
-            var released = release.Order is not null ? folding.Fold(release.Order) : release.Release.FixedOrder;
+            constants ??= new ConstantEvaluator(session);
+            var released = release.Order is not null ? constants.Order(release.Order) : release.Release.FixedOrder;
             if (released is not { } order)
                 continue;
             var candidates = ReleasedSites.Of(session, facts, release, out var inSiteMethod);
