@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
+using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -9,22 +10,16 @@ namespace Kmem.Analyzers.Context;
 /// <summary>
 /// What one syntactic pass over the compilation tells KMEM001 before anything is bound: the bodies
 /// where atomic context can start (a call, by name, of a function that registers an atomic callback
-/// or opens or closes an atomic section; an <c>[Atomic]</c> method), and, by name, the bodies that
-/// assign each field (where a delegate field's handlers are stored).
+/// or opens or closes an atomic section; an <c>[Atomic]</c> method).
 /// </summary>
 internal sealed class BodyIndex
 {
-    private readonly Dictionary<string, List<SyntaxNode>> assigning = new();
-
     private BodyIndex()
     {
     }
 
     /// <summary>The bodies where atomic context may start, in source order.</summary>
     public List<SyntaxNode> Roots { get; } = new();
-
-    /// <summary>The bodies that assign or initialize a field or variable of this name.</summary>
-    public IReadOnlyList<SyntaxNode> Assigning(string name) => assigning.TryGetValue(name, out var bodies) ? bodies : (IReadOnlyList<SyntaxNode>)System.Array.Empty<SyntaxNode>();
 
     public static BodyIndex Of(AnalysisSession session)
     {
@@ -35,40 +30,24 @@ internal sealed class BodyIndex
             foreach (var body in SourceBodies.Of(tree.GetRoot()))
             {
                 var root = IsAtomicMethod(body, session);
-                if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
-                    index.Add(declarator.Identifier.ValueText, body);
                 foreach (var node in body.DescendantNodes())
                 {
-                    switch (node)
+                    if (root)
+                        break;
+                    root = node switch
                     {
-                        case InvocationExpressionSyntax invocation when !root:
-                            root = InvokedName(invocation) is not { } invoked || names.Contains(invoked);
-                            break;
-                        case LocalFunctionStatementSyntax local when !root:
-                            // A local function is called only where it is declared: one with a contract makes its body a root.
-                            root = local.AttributeLists.Count > 0 || HasParameterAttributes(local.ParameterList);
-                            break;
-                        case ParenthesizedLambdaExpressionSyntax { AttributeLists.Count: > 0 } when !root:
-                            root = true;
-                            break;
-                        case AssignmentExpressionSyntax assignment when AssignedName(assignment.Left) is { } assigned:
-                            index.Add(assigned, body);
-                            break;
-                    }
+                        InvocationExpressionSyntax invocation => InvokedName(invocation) is not { } invoked || names.Contains(invoked),
+                        // A local function is called only where it is declared: one with a contract makes its body a root.
+                        LocalFunctionStatementSyntax local => local.AttributeLists.Count > 0 || HasParameterAttributes(local.ParameterList),
+                        ParenthesizedLambdaExpressionSyntax lambda => lambda.AttributeLists.Count > 0,
+                        _ => false,
+                    };
                 }
                 if (root)
                     index.Roots.Add(body);
             }
         }
         return index;
-    }
-
-    private void Add(string name, SyntaxNode body)
-    {
-        if (!assigning.TryGetValue(name, out var bodies))
-            assigning[name] = bodies = new List<SyntaxNode>();
-        if (bodies.Count == 0 || !ReferenceEquals(bodies[bodies.Count - 1], body))
-            bodies.Add(body);
     }
 
     /// <summary>The simple name of the invoked method; null when the expression has none (then anything may be called).</summary>
@@ -78,14 +57,6 @@ internal sealed class BodyIndex
         MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
         MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
         AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        _ => null,
-    };
-
-    private static string? AssignedName(ExpressionSyntax target) => target switch
-    {
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
         _ => null,
     };
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
+using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -139,7 +140,7 @@ internal sealed class CallGraphBuilder
             {
                 if (fieldsDone.Add(field.OriginalDefinition))
                 {
-                    foreach (var body in index.Assigning(field.Name))
+                    foreach (var body in NameMentions.For(session).Assigning(field.Name))
                         pending.Enqueue(body);
                 }
             }

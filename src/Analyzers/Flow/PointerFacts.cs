@@ -52,22 +52,25 @@ internal sealed class PointerFacts
     {
         if (session.Graph(method) is not { } cfg)
             return Empty;
-        var sites = DiscoverSites(session, method, cfg, out var releases);
+        var sites = DiscoverSites(session, method, cfg, out var releases, out var nested);
         // Pointer parameters alone are analysed too: what a helper does with them (uses) is a fact its callers read.
         if (!releases && sites.IsEmpty)
             return Empty;
         var log = new PointerEventLog();
-        var analysis = new PointerStateAnalysis(session, sites, CapturedNames(cfg.OriginalOperation.Syntax), log);
+        var captured = nested || !cfg.LocalFunctions.IsEmpty ? CapturedNames(cfg.OriginalOperation.Syntax) : ImmutableHashSet<string>.Empty;
+        var analysis = new PointerStateAnalysis(session, sites, captured, log);
         var result = analysis.Run(cfg);
         return new PointerFacts(sites, log, result.Exit);
     }
 
-    private static ImmutableArray<AllocationSite> DiscoverSites(AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg, out bool releases)
+    /// <summary>The allocation sites of a body; also whether it calls a release and whether it contains a lambda.</summary>
+    private static ImmutableArray<AllocationSite> DiscoverSites(AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg, out bool releases, out bool lambdas)
     {
         var contract = session.Contract;
         var constants = new ConstantEvaluator(session);
         var sites = ImmutableArray.CreateBuilder<AllocationSite>();
         releases = false;
+        lambdas = false;
         foreach (var parameter in method.Parameters)
         {
             if (parameter.RefKind == RefKind.None && contract.IsTrackedType(parameter.Type) && sites.Count < MaxSites)
@@ -79,6 +82,7 @@ internal sealed class PointerFacts
             {
                 foreach (var operation in root.DescendantsAndSelf())
                 {
+                    lambdas |= operation is IFlowAnonymousFunctionOperation;
                     if (operation is not IInvocationOperation call)
                         continue;
                     var declared = contract.Of(call.TargetMethod);

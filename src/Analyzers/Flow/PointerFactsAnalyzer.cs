@@ -25,7 +25,7 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
                 while (root.Parent is { } parent)
                     root = parent;
                 if (root is IMethodBodyOperation && CallsAnything(operation.Syntax))
-                    Analyze(block, session, method, block.GetControlFlowGraph(operation));
+                    Analyze(block, session, method, session.Share(method, () => block.GetControlFlowGraph(operation)));
             }
         });
 
@@ -34,10 +34,9 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
 
     private void Analyze(OperationBlockAnalysisContext context, AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg)
     {
-        session.Remember(method, cfg);
         Report(context, session, PointerFacts.For(session, method), cfg.OriginalOperation.Syntax);
         foreach (var local in cfg.LocalFunctions)
-            Analyze(context, session, local, cfg.GetLocalFunctionControlFlowGraph(local, context.CancellationToken));
+            Analyze(context, session, local, session.Share(local, () => cfg.GetLocalFunctionControlFlowGraph(local, context.CancellationToken)));
         foreach (var block in cfg.Blocks)
         {
             foreach (var operation in block.Operations)
@@ -45,7 +44,7 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
                 foreach (var nested in operation.DescendantsAndSelf())
                 {
                     if (nested is IFlowAnonymousFunctionOperation lambda)
-                        Analyze(context, session, lambda.Symbol, cfg.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken));
+                        Analyze(context, session, lambda.Symbol, session.Share(lambda.Symbol, () => cfg.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken)));
                 }
             }
         }

@@ -28,7 +28,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     private SyntaxNode body = null!;
     /// <summary>Sites allocated again by the current operation while their previous allocation was live.</summary>
     private ulong reallocatedLive;
-    private ImmutableArray<SiteFlags>.Builder flags = null!;
+    private readonly SiteFlagsBuffer flags = new();
     private ImmutableDictionary<Holder, ulong>.Builder holders = null!;
 
     public PointerStateAnalysis(AnalysisSession session, ImmutableArray<AllocationSite> sites, ImmutableHashSet<string> capturedNames, PointerEventLog log)
@@ -120,7 +120,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     private void Load(PointerState state)
     {
         reallocatedLive = 0;
-        flags = state.Sites.ToBuilder();
+        flags.Load(state.Sites);
         holders = state.Holders.ToBuilder();
     }
 

@@ -65,8 +65,19 @@ internal sealed class AnalysisSession
         return graphs.GetOrAdd(method, BuildGraph(method));
     }
 
-    /// <summary>Registers the graph Roslyn already built for an operation block, so that it is not built again.</summary>
-    public void Remember(IMethodSymbol method, ControlFlowGraph graph) => graphs.TryAdd(method.OriginalDefinition, graph);
+    /// <summary>
+    /// The graph the session already has for a body, else the one the driver offers (built only then), which
+    /// the session keeps: a body that an interprocedural query analysed first is not given a second graph.
+    /// </summary>
+    public ControlFlowGraph Share(IMethodSymbol method, Func<ControlFlowGraph> driverGraph)
+    {
+        method = method.OriginalDefinition;
+        if (graphs.TryGetValue(method, out var known) && known is not null)
+            return known;
+        var offered = driverGraph();
+        // A nested body asked for before its enclosing method was analysed is recorded as null: replace that.
+        return graphs.AddOrUpdate(method, offered, (_, existing) => existing ?? offered)!;
+    }
 
     /// <summary>
     /// A whole-compilation index of kind <typeparamref name="T"/>, built once even when analyzers running
@@ -83,6 +94,7 @@ internal sealed class AnalysisSession
             return (T)known;
         return (T)memo.GetOrAdd(key, compute(symbol.OriginalDefinition));
     }
+
 
     private ControlFlowGraph? BuildGraph(IMethodSymbol method)
     {

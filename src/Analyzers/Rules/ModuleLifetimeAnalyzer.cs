@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Flow.Checks;
@@ -8,6 +9,7 @@ using Kmem.Analyzers.Model.ModuleLifetime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Kmem.Analyzers.Rules;
 
@@ -21,14 +23,28 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM009);
 
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session) =>
-        context.RegisterSymbolAction(symbol =>
+        // Reported when the module type's members have all been analysed, from the graphs the driver built for them
+        // (on bodies the compiler has already bound), instead of binding those bodies a second time.
+        context.RegisterSymbolStartAction(start =>
         {
-            foreach (var module in ModuleIndex.For(session).Modules)
+            if (ModuleIndex.For(session).Of((INamedTypeSymbol)start.Symbol) is not { Exit: { } exit } module)
+                return;
+            start.RegisterOperationBlockAction(block =>
             {
-                if (SymbolEqualityComparer.Default.Equals(module.Init.ContainingType, symbol.Symbol) && module.Exit is { } exit)
-                    Report(symbol, session, module, exit);
-            }
+                if (block.OwningSymbol is IMethodSymbol method && block.OperationBlocks.FirstOrDefault() is { } operation
+                    && MethodBody(operation) is { } body)
+                    session.Share(method, () => block.GetControlFlowGraph(body));
+            });
+            start.RegisterSymbolEndAction(end => Report(end, session, module, exit));
         }, SymbolKind.NamedType);
+
+    private static IOperation? MethodBody(IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is { } parent)
+            root = parent;
+        return root is IMethodBodyOperation ? operation : null;
+    }
 
     private static void Report(SymbolAnalysisContext context, AnalysisSession session, KernelModule module, IMethodSymbol exit)
     {

@@ -25,7 +25,8 @@ internal sealed class ParameterUses
     public static bool Dereferences(AnalysisSession session, IMethodSymbol method, int ordinal)
     {
         method = method.OriginalDefinition;
-        if (ordinal < 0 || session.Declarations(method).IsEmpty || method.MethodKind != MethodKind.Ordinary)
+        if (ordinal < 0 || ordinal >= method.Parameters.Length || method.MethodKind != MethodKind.Ordinary
+            || !session.Contract.IsTrackedType(method.Parameters[ordinal].Type) || session.Declarations(method).IsEmpty)
             return false;
         inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         if (!inProgress.Add(method))

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Infrastructure;
+using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,65 +26,98 @@ internal sealed class FieldRelease
 }
 
 /// <summary>
-/// The other half of the field index: for every field, which methods release it (from their pointer facts' release
-/// events) and whether they set it after, and which fields are ever assigned something other than NULL.
+/// The other half of the field index: for a field, which methods release it (from their pointer facts' release
+/// events) and whether they set it after, and whether any method assigns it something other than NULL. Only the
+/// bodies that pass (or assign) a member of the field's name are analysed (<see cref="NameMentions"/>), each
+/// name once, when a rule first asks about it.
 /// </summary>
 internal sealed class FieldReleases
 {
-    private static readonly IReadOnlyList<FieldRelease> None = new List<FieldRelease>();
+    private readonly AnalysisSession session;
+    private readonly ConcurrentDictionary<string, Dictionary<IFieldSymbol, List<FieldRelease>>> releasesByName = new();
+    private readonly ConcurrentDictionary<string, HashSet<IFieldSymbol>> assignedByName = new();
 
-    private readonly Dictionary<IFieldSymbol, List<FieldRelease>> releases = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<IFieldSymbol> assigned = new(SymbolEqualityComparer.Default);
+    private FieldReleases(AnalysisSession session) => this.session = session;
 
-    public IReadOnlyList<FieldRelease> Of(IFieldSymbol field) => releases.TryGetValue(field.OriginalDefinition, out var known) ? known : None;
+    public static FieldReleases For(AnalysisSession session) => session.Index(() => new FieldReleases(session));
 
-    /// <summary>Whether any method assigns the field a value other than NULL.</summary>
-    public bool IsAssigned(IFieldSymbol field) => assigned.Contains(field.OriginalDefinition);
-
-    public static FieldReleases For(AnalysisSession session) => session.Index(() => Build(session));
-
-    private static FieldReleases Build(AnalysisSession session)
+    public IReadOnlyList<FieldRelease> Of(IFieldSymbol field)
     {
-        var index = new FieldReleases();
-        foreach (var tree in session.Compilation.SyntaxTrees)
-        {
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                if (node is not BaseMethodDeclarationSyntax declaration || session.Model(tree).GetDeclaredSymbol(declaration) is not IMethodSymbol method
-                    || session.Graph(method) is not { } graph)
-                    continue;
-                var assignments = Assignments(session, graph.OriginalOperation, index.assigned);
-                foreach (var release in PointerFacts.For(session, method).Log.Releases)
-                {
-                    if (release.Holder is not { Symbol: IFieldSymbol field })
-                        continue;
-                    var end = release.Call.Syntax.Span.End;
-                    var after = assignments.Exists(a => SymbolEqualityComparer.Default.Equals(a.Field, field) && a.Position > end);
-                    if (!index.releases.TryGetValue(field.OriginalDefinition, out var list))
-                        index.releases[field.OriginalDefinition] = list = new List<FieldRelease>();
-                    list.Add(new FieldRelease(method, release, after));
-                }
-            }
-        }
-        return index;
+        var name = field.Name;
+        var releases = releasesByName.TryGetValue(name, out var known) ? known : releasesByName.GetOrAdd(name, CollectReleases(name));
+        return releases.TryGetValue(field.OriginalDefinition, out var list) ? list : System.Array.Empty<FieldRelease>();
     }
 
-    /// <summary>The field assignments of a body; records the fields assigned something other than NULL.</summary>
-    private static List<(IFieldSymbol Field, int Position)> Assignments(AnalysisSession session, IOperation body, HashSet<IFieldSymbol> assigned)
+    /// <summary>Whether any method assigns the field a value other than NULL.</summary>
+    public bool IsAssigned(IFieldSymbol field)
     {
-        var result = new List<(IFieldSymbol, int)>();
-        foreach (var operation in body.Descendants())
+        var name = field.Name;
+        var assigned = assignedByName.TryGetValue(name, out var known) ? known : assignedByName.GetOrAdd(name, CollectAssigned(name));
+        return assigned.Contains(field.OriginalDefinition);
+    }
+
+    private Dictionary<IFieldSymbol, List<FieldRelease>> CollectReleases(string name)
+    {
+        var result = new Dictionary<IFieldSymbol, List<FieldRelease>>(SymbolEqualityComparer.Default);
+        foreach (var body in NameMentions.For(session).Passing(name))
         {
-            if (operation is not ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment)
+            if (session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is not IMethodSymbol method)
                 continue;
-            result.Add((target.Field.OriginalDefinition, assignment.Syntax.SpanStart));
-            if (!IsNull(session, assignment.Value))
-                assigned.Add(target.Field.OriginalDefinition);
+            List<(IFieldSymbol Field, int Position)>? assignments = null;
+            foreach (var release in PointerFacts.For(session, method).Log.Releases)
+            {
+                if (release.Holder is not { Symbol: IFieldSymbol field } || field.Name != name)
+                    continue;
+                assignments ??= Assignments(session.Model(body.SyntaxTree), body, name);
+                var end = release.Call.Syntax.Span.End;
+                var after = assignments.Exists(a => SymbolEqualityComparer.Default.Equals(a.Field, field) && a.Position > end);
+                if (!result.TryGetValue(field.OriginalDefinition, out var list))
+                    result[field.OriginalDefinition] = list = new List<FieldRelease>();
+                list.Add(new FieldRelease(method, release, after));
+            }
         }
         return result;
     }
 
-    private static bool IsNull(AnalysisSession session, IOperation value)
+    private HashSet<IFieldSymbol> CollectAssigned(string name)
+    {
+        var result = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+        foreach (var body in NameMentions.For(session).Assigning(name))
+        {
+            if (session.Model(body.SyntaxTree).GetOperation(body) is not { } operation)
+                continue;
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment
+                    && target.Field.Name == name && !IsNull(assignment.Value))
+                    result.Add(target.Field.OriginalDefinition);
+                else if (descendant is IFieldInitializerOperation initializer && initializer.Value is { } value && !IsNull(value))
+                {
+                    foreach (var field in initializer.InitializedFields)
+                    {
+                        if (field.Name == name)
+                            result.Add(field.OriginalDefinition);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The assignments of a body to fields of this name, with their positions (only those assignments are bound).</summary>
+    private static List<(IFieldSymbol Field, int Position)> Assignments(SemanticModel model, SyntaxNode body, string name)
+    {
+        var result = new List<(IFieldSymbol, int)>();
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax { Left: var left } assignment && NameMentions.AssignedName(left) == name
+                && model.GetOperation(assignment) is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target })
+                result.Add((target.Field.OriginalDefinition, assignment.SpanStart));
+        }
+        return result;
+    }
+
+    private bool IsNull(IOperation value)
     {
         while (value is IConversionOperation conversion)
             value = conversion.Operand;

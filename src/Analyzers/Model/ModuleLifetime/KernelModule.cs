@@ -1,22 +1,31 @@
+using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Kmem.Analyzers.Model.ModuleLifetime;
 
-/// <summary>A module class: its [ModuleInit] and [ModuleExit] methods and every source method each of them calls.</summary>
+/// <summary>
+/// A module class: its [ModuleInit] and [ModuleExit] methods and every source method each of them calls. The
+/// closures are followed (and the bodies they name bound) only when a rule first asks for them.
+/// </summary>
 internal sealed class KernelModule
 {
-    public KernelModule(IMethodSymbol init, IMethodSymbol? exit, ImmutableArray<IMethodSymbol> initClosure, ImmutableArray<IMethodSymbol> exitClosure)
+    private readonly Lazy<ImmutableArray<IMethodSymbol>> initClosure;
+    private readonly Lazy<ImmutableArray<IMethodSymbol>> exitClosure;
+
+    public KernelModule(IMethodSymbol init, IMethodSymbol? exit, Func<IMethodSymbol, ImmutableArray<IMethodSymbol>> closure)
     {
         Init = init;
         Exit = exit;
-        InitClosure = initClosure;
-        ExitClosure = exitClosure;
+        initClosure = new Lazy<ImmutableArray<IMethodSymbol>>(() => closure(init), LazyThreadSafetyMode.ExecutionAndPublication);
+        exitClosure = new Lazy<ImmutableArray<IMethodSymbol>>(() => exit is null ? ImmutableArray<IMethodSymbol>.Empty : closure(exit),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public IMethodSymbol Init { get; }
     public IMethodSymbol? Exit { get; }
     /// <summary>Init first, then its callees in breadth-first order.</summary>
-    public ImmutableArray<IMethodSymbol> InitClosure { get; }
-    public ImmutableArray<IMethodSymbol> ExitClosure { get; }
+    public ImmutableArray<IMethodSymbol> InitClosure => initClosure.Value;
+    public ImmutableArray<IMethodSymbol> ExitClosure => exitClosure.Value;
 }

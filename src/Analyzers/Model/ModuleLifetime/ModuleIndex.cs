@@ -1,37 +1,54 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Kmem.Analyzers.Model.ModuleLifetime;
 
-/// <summary>The modules of the compilation, built once on first request.</summary>
+/// <summary>
+/// The modules of the compilation: one pass over the member declarations finds each type's [ModuleInit] and
+/// [ModuleExit] methods without binding any body. Closures are followed per module, when first needed.
+/// </summary>
 internal sealed class ModuleIndex
 {
     /// <summary>Methods beyond this many in one closure are not followed.</summary>
     private const int MaxClosure = 64;
 
-    private readonly HashSet<IMethodSymbol> initMethods = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<IMethodSymbol> exitMethods = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, KernelModule> byType;
+    private readonly Lazy<(HashSet<IMethodSymbol> Init, HashSet<IMethodSymbol> Exit)> closures;
 
-    private ModuleIndex(ImmutableArray<KernelModule> modules)
+    private ModuleIndex(Dictionary<INamedTypeSymbol, KernelModule> byType)
     {
-        Modules = modules;
-        foreach (var module in modules)
-        {
-            initMethods.UnionWith(module.InitClosure);
-            exitMethods.UnionWith(module.ExitClosure);
-        }
+        this.byType = byType;
+        closures = new Lazy<(HashSet<IMethodSymbol>, HashSet<IMethodSymbol>)>(AllClosures, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public ImmutableArray<KernelModule> Modules { get; }
+    /// <summary>The module whose init is declared in <paramref name="type"/>, if any.</summary>
+    public KernelModule? Of(INamedTypeSymbol type) => byType.TryGetValue(type.OriginalDefinition, out var module) ? module : null;
 
-    public bool InInit(IMethodSymbol method) => initMethods.Contains(method.OriginalDefinition);
+    /// <summary>Whether some module's init calls <paramref name="method"/>, directly or not (follows every init closure).</summary>
+    public bool InInit(IMethodSymbol method) => closures.Value.Init.Contains(method.OriginalDefinition);
 
-    public bool InExit(IMethodSymbol method) => exitMethods.Contains(method.OriginalDefinition);
+    /// <summary>Whether some module's exit calls <paramref name="method"/>, directly or not (follows every exit closure).</summary>
+    public bool InExit(IMethodSymbol method) => closures.Value.Exit.Contains(method.OriginalDefinition);
 
     public static ModuleIndex For(AnalysisSession session) => session.Index(() => Build(session));
+
+    private (HashSet<IMethodSymbol>, HashSet<IMethodSymbol>) AllClosures()
+    {
+        var init = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var exit = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var module in byType.Values)
+        {
+            init.UnionWith(module.InitClosure);
+            exit.UnionWith(module.ExitClosure);
+        }
+        return (init, exit);
+    }
 
     private static ModuleIndex Build(AnalysisSession session)
     {
@@ -39,44 +56,42 @@ internal sealed class ModuleIndex
         var exits = new Dictionary<INamedTypeSymbol, IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var tree in session.Compilation.SyntaxTrees)
         {
-            foreach (var node in tree.GetRoot().DescendantNodes())
+            var members = tree.GetRoot().DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
+            foreach (var node in members)
             {
                 if (node is not MethodDeclarationSyntax { AttributeLists.Count: > 0 } declaration
                     || session.Model(tree).GetDeclaredSymbol(declaration) is not IMethodSymbol method)
                     continue;
                 var contract = session.Contract.Of(method);
                 if (contract.IsModuleInit)
-                    inits[method.ContainingType] = method;
+                    inits[method.ContainingType.OriginalDefinition] = method;
                 else if (contract.IsModuleExit)
-                    exits[method.ContainingType] = method;
+                    exits[method.ContainingType.OriginalDefinition] = method;
             }
         }
-        var modules = ImmutableArray.CreateBuilder<KernelModule>();
+        var modules = new Dictionary<INamedTypeSymbol, KernelModule>(SymbolEqualityComparer.Default);
         foreach (var pair in inits)
         {
             exits.TryGetValue(pair.Key, out var exit);
-            modules.Add(new KernelModule(pair.Value, exit, Closure(session, pair.Value),
-                exit is null ? ImmutableArray<IMethodSymbol>.Empty : Closure(session, exit)));
+            modules[pair.Key] = new KernelModule(pair.Value, exit, root => Closure(session, root));
         }
-        return new ModuleIndex(modules.ToImmutable());
+        return new ModuleIndex(modules);
     }
 
-    /// <summary>The method and the source methods it calls, directly or not, each once.</summary>
+    /// <summary>The method and the source methods it calls, directly or not, each once (read from their graphs).</summary>
     private static ImmutableArray<IMethodSymbol> Closure(AnalysisSession session, IMethodSymbol root)
     {
         var order = new List<IMethodSymbol> { root };
         var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { root };
         for (var i = 0; i < order.Count && order.Count < MaxClosure; i++)
         {
-            foreach (var reference in session.Declarations(order[i]))
+            if (session.Graph(order[i]) is not { } graph)
+                continue;
+            foreach (var operation in graph.OriginalOperation.Descendants())
             {
-                var model = session.Model(reference.SyntaxTree);
-                foreach (var node in reference.GetSyntax().DescendantNodes())
-                {
-                    if (node is InvocationExpressionSyntax invocation && model.GetSymbolInfo(invocation).Symbol is IMethodSymbol callee
-                        && !session.Declarations(callee.OriginalDefinition).IsEmpty && seen.Add(callee.OriginalDefinition))
-                        order.Add(callee.OriginalDefinition);
-                }
+                if (operation is IInvocationOperation { TargetMethod: var target } && seen.Add(target.OriginalDefinition)
+                    && !session.Declarations(target.OriginalDefinition).IsEmpty)
+                    order.Add(target.OriginalDefinition);
             }
         }
         return order.ToImmutableArray();

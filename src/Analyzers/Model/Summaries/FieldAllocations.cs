@@ -2,26 +2,24 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Infrastructure;
+using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Kmem.Analyzers.Model.Summaries;
 
 /// <summary>
 /// For a field of the compilation, the allocation sites any method stores into it (allocated in init,
-/// released in exit). One syntactic pass finds, per member name, the methods that assign to it; only
-/// those are analysed, and only when a release asks about the field.
+/// released in exit). Only the methods that assign a member of the field's name (<see cref="NameMentions"/>)
+/// are analysed, and only when a release asks about the field.
 /// </summary>
 internal sealed class FieldAllocations
 {
     private readonly AnalysisSession session;
-    private readonly Dictionary<string, List<BaseMethodDeclarationSyntax>> writers = new();
     private readonly ConcurrentDictionary<string, Dictionary<IFieldSymbol, List<AllocationSite>>> storesByName = new();
 
     private FieldAllocations(AnalysisSession session) => this.session = session;
 
-    public static FieldAllocations For(AnalysisSession session) =>
-        session.Index(() => Index(session));
+    public static FieldAllocations For(AnalysisSession session) => session.Index(() => new FieldAllocations(session));
 
     public IReadOnlyList<AllocationSite> Of(IFieldSymbol field)
     {
@@ -34,11 +32,9 @@ internal sealed class FieldAllocations
     private Dictionary<IFieldSymbol, List<AllocationSite>> Collect(string name)
     {
         var result = new Dictionary<IFieldSymbol, List<AllocationSite>>(SymbolEqualityComparer.Default);
-        if (!writers.TryGetValue(name, out var methods))
-            return result;
-        foreach (var declaration in methods)
+        foreach (var body in NameMentions.For(session).Assigning(name))
         {
-            if (session.Model(declaration.SyntaxTree).GetDeclaredSymbol(declaration) is not IMethodSymbol method)
+            if (session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is not IMethodSymbol method)
                 continue;
             var facts = PointerFacts.For(session, method);
             foreach (var store in facts.Log.FieldStores)
@@ -56,43 +52,5 @@ internal sealed class FieldAllocations
             }
         }
         return result;
-    }
-
-    private static FieldAllocations Index(AnalysisSession session)
-    {
-        var index = new FieldAllocations(session);
-        foreach (var tree in session.Compilation.SyntaxTrees)
-        {
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                if (node is not AssignmentExpressionSyntax assignment || AssignedName(assignment.Left) is not { } name)
-                    continue;
-                var declaration = FirstAncestor(assignment);
-                if (declaration is null)
-                    continue;
-                if (!index.writers.TryGetValue(name, out var list))
-                    index.writers[name] = list = new List<BaseMethodDeclarationSyntax>();
-                if (list.Count == 0 || list[list.Count - 1] != declaration)
-                    list.Add(declaration);
-            }
-        }
-        return index;
-    }
-
-    private static string? AssignedName(ExpressionSyntax target) => target switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        _ => null,
-    };
-
-    private static BaseMethodDeclarationSyntax? FirstAncestor(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            if (current is BaseMethodDeclarationSyntax declaration)
-                return declaration;
-        }
-        return null;
     }
 }

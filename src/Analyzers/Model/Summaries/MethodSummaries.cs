@@ -19,7 +19,7 @@ internal static class MethodSummaries
     public static MethodSummary? Of(AnalysisSession session, IMethodSymbol method)
     {
         method = method.OriginalDefinition;
-        if (session.Declarations(method).IsEmpty || method.MethodKind != MethodKind.Ordinary)
+        if (method.MethodKind != MethodKind.Ordinary || !MayHaveSummary(session, method) || session.Declarations(method).IsEmpty)
             return null;
         inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         if (!inProgress.Add(method))
@@ -32,6 +32,22 @@ internal static class MethodSummaries
         {
             inProgress.Remove(method);
         }
+    }
+
+    /// <summary>
+    /// Only a method that returns or takes a tracked pointer can allocate or release for its caller: the others are
+    /// not analysed for a summary, so a call to them never binds their body ahead of the compiler.
+    /// </summary>
+    private static bool MayHaveSummary(AnalysisSession session, IMethodSymbol method)
+    {
+        if (session.Contract.IsTrackedType(method.ReturnType))
+            return true;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.None && session.Contract.IsTrackedType(parameter.Type))
+                return true;
+        }
+        return false;
     }
 
     private static MethodSummary Infer(AnalysisSession session, IMethodSymbol method)

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Kmem.Analyzers.Context;
+namespace Kmem.Analyzers.Model.Syntax;
 
 /// <summary>
 /// Finds the bodies of code in a tree (method, constructor and accessor declarations, field and
