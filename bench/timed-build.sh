@@ -1,33 +1,38 @@
 #!/usr/bin/env bash
-# Builds a generated corpus of driver-like code twice, without and with the KMEM analyzers, and
-# prints the compiler's own analyzer timing (-p:ReportAnalyzer=true).
-# usage: bench/timed-build.sh [lines]   (default 100000)
+# Builds a generated corpus of driver code with and without the KMEM analyzers (everything else identical: the
+# SDK's own analyzers run in both) and prints the compiler's time for the corpus (the Csc task), median of the
+# rounds, and the compiler's own analyzer table (-p:ReportAnalyzer=true) from the last build with them.
+# usage: bench/timed-build.sh [lines] [rounds]   (defaults 100000 and 5)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 lines="${1:-100000}"
+rounds="${2:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 dotnet run -c Release --project "$repo/bench/Kmem.Bench" -- generate "$work/corpus" "$lines"
-dotnet build "$work/corpus" -c Release >/dev/null   # restore and build the runtime and analyzers once
+dotnet build "$work/corpus" -c Release >/dev/null   # restore and build the runtime and the analyzers once
 
-time_build() {
+# Rebuilds only the corpus (a touched source; its references are up to date) and prints the Csc task's seconds.
+csc_seconds() {
   local log="$1"; shift
-  local start end
-  dotnet build "$work/corpus" -c Release --no-restore -t:Clean >/dev/null
-  start=$(date +%s.%N)
-  dotnet build "$work/corpus" -c Release --no-restore "$@" -p:ReportAnalyzer=true -v:diag > "$log"
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
+  touch "$work/corpus/Drivers0.cs"
+  dotnet build "$work/corpus" -c Release --no-restore "$@" -p:ReportAnalyzer=true -v:diag -clp:PerformanceSummary > "$log"
+  grep -E "^ +[0-9]+ ms +Csc " "$log" | tail -1 | awk '{printf "%.1f", $1 / 1000}'
 }
 
-# Each configuration twice, alternating; the compiler server is warm from the first build.
-for round in 1 2; do
-  without=$(time_build "$work/without.log" -p:RunAnalyzers=false)
-  with=$(time_build "$work/with.log")
-  echo "round $round: build without analyzers ${without}s, with analyzers ${with}s"
+median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+csc_seconds "$work/warm.log" >/dev/null   # the compiler server starts warm
+: > "$work/without.txt"; : > "$work/with.txt"
+for round in $(seq "$rounds"); do
+  without=$(csc_seconds "$work/without.log" -p:KmemAnalyzers=false)
+  with=$(csc_seconds "$work/with.log")
+  echo "$without" >> "$work/without.txt"; echo "$with" >> "$work/with.txt"
+  echo "round $round: compile without the KMEM analyzers ${without}s, with them ${with}s"
 done
-echo "compiler's analyzer report (last build with analyzers; times in seconds, summed over threads):"
-grep -E "Total analyzer execution time|Kmem\.Analyzers\.Rules\." "$work/with.log" | grep -v -- "/analyzer:" | sed -E 's/^ *//; s/ \(TaskId:[0-9]+\)//' > "$work/report.txt" || true
-head -25 "$work/report.txt"
+without=$(median < "$work/without.txt"); with=$(median < "$work/with.txt")
+echo "median: without ${without}s, with ${with}s; the KMEM analyzers take $(echo "scale=1; 100 * ($with - $without) / $with" | bc)% of the compile time"
+echo "compiler's analyzer report (last build with the analyzers; seconds summed over threads, waits included):"
+grep -E "Total analyzer execution time|Kmem\.Analyzers\.Rules\." "$work/with.log" | grep -v -- "/analyzer:" | sed -E 's/^ *//; s/ \(TaskId:[0-9]+\)//' | tail -16 || true
 echo "KMEM warnings: $(grep -cE "warning KMEM" "$work/with.log" || true)"

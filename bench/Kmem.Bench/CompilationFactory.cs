@@ -44,9 +44,9 @@ internal static class CompilationFactory
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation) => Analyze(compilation, Analyzers);
 
     /// <summary>Runs the given analyzers; throws if one of them failed.</summary>
-    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool concurrent = false)
     {
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false);
         var result = compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var failure = result.FirstOrDefault(d => d.Id == "AD0001");
         return failure is null ? result : throw new InvalidOperationException(failure.ToString());

@@ -19,7 +19,8 @@ internal static class GeneratedProject
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{repo}/src/Runtime/Kmem.Runtime.csproj" />
-                <ProjectReference Include="{repo}/src/Analyzers/Kmem.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="{repo}/src/Analyzers/Kmem.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false"
+                                  Condition="'$(KmemAnalyzers)' != 'false'" />
               </ItemGroup>
             </Project>
             """);

@@ -51,19 +51,14 @@ public sealed class DoubleReleaseAnalyzer : PointerFactsAnalyzer
     /// </summary>
     private static FieldRelease? DanglingElsewhere(AnalysisSession session, IFieldSymbol field, IMethodSymbol method)
     {
-        // The field's releases first (only the bodies naming it are read); module closures only when one dangles.
-        FieldRelease? found = null;
-        ModuleIndex? modules = null;
+        var modules = ModuleIndex.For(session);
+        if (!modules.InExit(method))
+            return null;
         foreach (var other in FieldReleases.For(session).Of(field))
         {
-            if (other.AssignedAfter || SymbolEqualityComparer.Default.Equals(other.Method, method.OriginalDefinition))
-                continue;
-            modules ??= ModuleIndex.For(session);
-            if (!modules.InExit(method))
-                return null;
-            if (!modules.InExit(other.Method) && !modules.InInit(other.Method))
-                found ??= other;
+            if (!other.AssignedAfter && !modules.InInit(other.Method) && !modules.InExit(other.Method))
+                return other;
         }
-        return found;
+        return null;
     }
 }

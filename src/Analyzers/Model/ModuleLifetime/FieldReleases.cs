@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Kmem.Analyzers.Flow;
@@ -34,8 +35,8 @@ internal sealed class FieldRelease
 internal sealed class FieldReleases
 {
     private readonly AnalysisSession session;
-    private readonly ConcurrentDictionary<string, Dictionary<IFieldSymbol, List<FieldRelease>>> releasesByName = new();
-    private readonly ConcurrentDictionary<string, HashSet<IFieldSymbol>> assignedByName = new();
+    private readonly ConcurrentDictionary<string, Lazy<Dictionary<IFieldSymbol, List<FieldRelease>>>> releasesByName = new();
+    private readonly ConcurrentDictionary<string, Lazy<HashSet<IFieldSymbol>>> assignedByName = new();
 
     private FieldReleases(AnalysisSession session) => this.session = session;
 
@@ -44,15 +45,15 @@ internal sealed class FieldReleases
     public IReadOnlyList<FieldRelease> Of(IFieldSymbol field)
     {
         var name = field.Name;
-        var releases = releasesByName.TryGetValue(name, out var known) ? known : releasesByName.GetOrAdd(name, CollectReleases(name));
-        return releases.TryGetValue(field.OriginalDefinition, out var list) ? list : System.Array.Empty<FieldRelease>();
+        var releases = releasesByName.GetOrAdd(name, key => new Lazy<Dictionary<IFieldSymbol, List<FieldRelease>>>(() => CollectReleases(key))).Value;
+        return releases.TryGetValue(field.OriginalDefinition, out var list) ? list : Array.Empty<FieldRelease>();
     }
 
     /// <summary>Whether any method assigns the field a value other than NULL.</summary>
     public bool IsAssigned(IFieldSymbol field)
     {
         var name = field.Name;
-        var assigned = assignedByName.TryGetValue(name, out var known) ? known : assignedByName.GetOrAdd(name, CollectAssigned(name));
+        var assigned = assignedByName.GetOrAdd(name, key => new Lazy<HashSet<IFieldSymbol>>(() => CollectAssigned(key))).Value;
         return assigned.Contains(field.OriginalDefinition);
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -30,11 +31,18 @@ internal sealed class ModuleIndex
     /// <summary>The module whose init is declared in <paramref name="type"/>, if any.</summary>
     public KernelModule? Of(INamedTypeSymbol type) => byType.TryGetValue(type.OriginalDefinition, out var module) ? module : null;
 
-    /// <summary>Whether some module's init calls <paramref name="method"/>, directly or not (follows every init closure).</summary>
-    public bool InInit(IMethodSymbol method) => closures.Value.Init.Contains(method.OriginalDefinition);
+    /// <summary>Whether some module's init calls <paramref name="method"/>, directly or not (its own type's module first, as <see cref="InExit"/>).</summary>
+    public bool InInit(IMethodSymbol method) =>
+        Of(method.ContainingType) is { } own && own.InitClosure.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default)
+        || closures.Value.Init.Contains(method.OriginalDefinition);
 
-    /// <summary>Whether some module's exit calls <paramref name="method"/>, directly or not (follows every exit closure).</summary>
-    public bool InExit(IMethodSymbol method) => closures.Value.Exit.Contains(method.OriginalDefinition);
+    /// <summary>
+    /// Whether some module's exit calls <paramref name="method"/>, directly or not: the module of the method's own
+    /// type first (where exit helpers live), every exit closure only when that one does not.
+    /// </summary>
+    public bool InExit(IMethodSymbol method) =>
+        Of(method.ContainingType) is { } own && own.ExitClosure.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default)
+        || closures.Value.Exit.Contains(method.OriginalDefinition);
 
     public static ModuleIndex For(AnalysisSession session) => session.Index(() => Build(session));
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Kmem.Analyzers.Flow;
@@ -15,7 +16,7 @@ namespace Kmem.Analyzers.Model.Summaries;
 internal sealed class FieldAllocations
 {
     private readonly AnalysisSession session;
-    private readonly ConcurrentDictionary<string, Dictionary<IFieldSymbol, List<AllocationSite>>> storesByName = new();
+    private readonly ConcurrentDictionary<string, Lazy<Dictionary<IFieldSymbol, List<AllocationSite>>>> storesByName = new();
 
     private FieldAllocations(AnalysisSession session) => this.session = session;
 
@@ -24,8 +25,9 @@ internal sealed class FieldAllocations
     public IReadOnlyList<AllocationSite> Of(IFieldSymbol field)
     {
         var name = field.Name;
-        var stores = storesByName.TryGetValue(name, out var known) ? known : storesByName.GetOrAdd(name, Collect(name));
-        return stores.TryGetValue(field.OriginalDefinition, out var list) ? list : (IReadOnlyList<AllocationSite>)System.Array.Empty<AllocationSite>();
+        // One thread collects a name while the others asking for it wait, instead of each collecting it again.
+        var stores = storesByName.GetOrAdd(name, key => new Lazy<Dictionary<IFieldSymbol, List<AllocationSite>>>(() => Collect(key))).Value;
+        return stores.TryGetValue(field.OriginalDefinition, out var list) ? list : (IReadOnlyList<AllocationSite>)Array.Empty<AllocationSite>();
     }
 
     /// <summary>The stores into every field called <paramref name="name"/>, by field, analysing each writer once.</summary>
