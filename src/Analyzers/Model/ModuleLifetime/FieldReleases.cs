@@ -35,74 +35,63 @@ internal sealed class FieldRelease
 internal sealed class FieldReleases
 {
     private readonly AnalysisSession session;
-    private readonly ConcurrentDictionary<string, Lazy<Dictionary<IFieldSymbol, List<FieldRelease>>>> releasesByName = new();
-    private readonly ConcurrentDictionary<string, Lazy<HashSet<IFieldSymbol>>> assignedByName = new();
+    private readonly ConcurrentDictionary<IFieldSymbol, Lazy<List<FieldRelease>>> releases = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IFieldSymbol, Lazy<bool>> assigned = new(SymbolEqualityComparer.Default);
 
     private FieldReleases(AnalysisSession session) => this.session = session;
 
     public static FieldReleases For(AnalysisSession session) => session.Index(() => new FieldReleases(session));
 
-    public IReadOnlyList<FieldRelease> Of(IFieldSymbol field)
-    {
-        var name = field.Name;
-        var releases = releasesByName.GetOrAdd(name, key => new Lazy<Dictionary<IFieldSymbol, List<FieldRelease>>>(() => CollectReleases(key))).Value;
-        return releases.TryGetValue(field.OriginalDefinition, out var list) ? list : Array.Empty<FieldRelease>();
-    }
+    public IReadOnlyList<FieldRelease> Of(IFieldSymbol field) =>
+        releases.GetOrAdd(field.OriginalDefinition, key => new Lazy<List<FieldRelease>>(() => CollectReleases(key))).Value;
 
     /// <summary>Whether any method assigns the field a value other than NULL.</summary>
-    public bool IsAssigned(IFieldSymbol field)
-    {
-        var name = field.Name;
-        var assigned = assignedByName.GetOrAdd(name, key => new Lazy<HashSet<IFieldSymbol>>(() => CollectAssigned(key))).Value;
-        return assigned.Contains(field.OriginalDefinition);
-    }
+    public bool IsAssigned(IFieldSymbol field) =>
+        assigned.GetOrAdd(field.OriginalDefinition, key => new Lazy<bool>(() => CollectAssigned(key))).Value;
 
-    private Dictionary<IFieldSymbol, List<FieldRelease>> CollectReleases(string name)
+    private List<FieldRelease> CollectReleases(IFieldSymbol field)
     {
-        var result = new Dictionary<IFieldSymbol, List<FieldRelease>>(SymbolEqualityComparer.Default);
-        foreach (var body in NameMentions.For(session).Passing(name))
+        var result = new List<FieldRelease>();
+        foreach (var body in NameMentions.For(session).Passing(field.Name))
         {
-            if (session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is not IMethodSymbol method)
+            var model = session.Model(body.SyntaxTree);
+            if (!NameMentions.Refers(model, body, field, asArgument: true) || model.GetDeclaredSymbol(body) is not IMethodSymbol method)
                 continue;
             List<(IFieldSymbol Field, int Position)>? assignments = null;
             foreach (var release in PointerFacts.For(session, method).Log.Releases)
             {
-                if (release.Holder is not { Symbol: IFieldSymbol field } || field.Name != name)
+                if (release.Holder is not { Symbol: IFieldSymbol released } || !SymbolEqualityComparer.Default.Equals(released.OriginalDefinition, field))
                     continue;
-                assignments ??= Assignments(session.Model(body.SyntaxTree), body, name);
+                assignments ??= Assignments(model, body, field.Name);
                 var end = release.Call.Syntax.Span.End;
                 var after = assignments.Exists(a => SymbolEqualityComparer.Default.Equals(a.Field, field) && a.Position > end);
-                if (!result.TryGetValue(field.OriginalDefinition, out var list))
-                    result[field.OriginalDefinition] = list = new List<FieldRelease>();
-                list.Add(new FieldRelease(method, release, after));
+                result.Add(new FieldRelease(method, release, after));
             }
         }
         return result;
     }
 
-    private HashSet<IFieldSymbol> CollectAssigned(string name)
+    private bool CollectAssigned(IFieldSymbol field)
     {
-        var result = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
-        foreach (var body in NameMentions.For(session).Assigning(name))
+        foreach (var body in NameMentions.For(session).Assigning(field.Name))
         {
-            if (session.Model(body.SyntaxTree).GetOperation(body) is not { } operation)
-                continue;
-            foreach (var descendant in operation.DescendantsAndSelf())
+            var model = session.Model(body.SyntaxTree);
+            if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
             {
-                if (descendant is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment
-                    && target.Field.Name == name && !IsNull(assignment.Value))
-                    result.Add(target.Field.OriginalDefinition);
-                else if (descendant is IFieldInitializerOperation initializer && initializer.Value is { } value && !IsNull(value))
-                {
-                    foreach (var field in initializer.InitializedFields)
-                    {
-                        if (field.Name == name)
-                            result.Add(field.OriginalDefinition);
-                    }
-                }
+                if (SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator)?.OriginalDefinition, field)
+                    && model.GetOperation(body) is IFieldInitializerOperation { Value: { } value } && !IsNull(value))
+                    return true;
+                continue;
+            }
+            foreach (var node in body.DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: var left } assignment && NameMentions.AssignedName(left) == field.Name
+                    && model.GetOperation(assignment) is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } operation
+                    && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field) && !IsNull(operation.Value))
+                    return true;
             }
         }
-        return result;
+        return false;
     }
 
     /// <summary>The assignments of a body to fields of this name, with their positions (only those assignments are bound).</summary>

@@ -10,46 +10,39 @@ namespace Kmem.Analyzers.Model.Summaries;
 
 /// <summary>
 /// For a field of the compilation, the allocation sites any method stores into it (allocated in init,
-/// released in exit). Only the methods that assign a member of the field's name (<see cref="NameMentions"/>)
-/// are analysed, and only when a release asks about the field.
+/// released in exit). Only the methods that assign the field itself are analysed (found by name through
+/// <see cref="NameMentions"/>, then by binding just those assignments), and only when a release asks about the field.
 /// </summary>
 internal sealed class FieldAllocations
 {
     private readonly AnalysisSession session;
-    private readonly ConcurrentDictionary<string, Lazy<Dictionary<IFieldSymbol, List<AllocationSite>>>> storesByName = new();
+    private readonly ConcurrentDictionary<IFieldSymbol, Lazy<List<AllocationSite>>> stores = new(SymbolEqualityComparer.Default);
 
     private FieldAllocations(AnalysisSession session) => this.session = session;
 
     public static FieldAllocations For(AnalysisSession session) => session.Index(() => new FieldAllocations(session));
 
-    public IReadOnlyList<AllocationSite> Of(IFieldSymbol field)
-    {
-        var name = field.Name;
-        // One thread collects a name while the others asking for it wait, instead of each collecting it again.
-        var stores = storesByName.GetOrAdd(name, key => new Lazy<Dictionary<IFieldSymbol, List<AllocationSite>>>(() => Collect(key))).Value;
-        return stores.TryGetValue(field.OriginalDefinition, out var list) ? list : (IReadOnlyList<AllocationSite>)Array.Empty<AllocationSite>();
-    }
+    /// <summary>The allocation sites stored into the field; one thread collects a field while the others asking wait.</summary>
+    public IReadOnlyList<AllocationSite> Of(IFieldSymbol field) =>
+        stores.GetOrAdd(field.OriginalDefinition, key => new Lazy<List<AllocationSite>>(() => Collect(key))).Value;
 
-    /// <summary>The stores into every field called <paramref name="name"/>, by field, analysing each writer once.</summary>
-    private Dictionary<IFieldSymbol, List<AllocationSite>> Collect(string name)
+    private List<AllocationSite> Collect(IFieldSymbol field)
     {
-        var result = new Dictionary<IFieldSymbol, List<AllocationSite>>(SymbolEqualityComparer.Default);
-        foreach (var body in NameMentions.For(session).Assigning(name))
+        var result = new List<AllocationSite>();
+        foreach (var body in NameMentions.For(session).Assigning(field.Name))
         {
-            if (session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is not IMethodSymbol method)
+            var model = session.Model(body.SyntaxTree);
+            if (!NameMentions.Refers(model, body, field, asArgument: false) || model.GetDeclaredSymbol(body) is not IMethodSymbol method)
                 continue;
             var facts = PointerFacts.For(session, method);
             foreach (var store in facts.Log.FieldStores)
             {
-                if (store.Field.Name != name)
+                if (!SymbolEqualityComparer.Default.Equals(store.Field.OriginalDefinition, field))
                     continue;
-                var field = store.Field.OriginalDefinition;
-                if (!result.TryGetValue(field, out var list))
-                    result[field] = list = new List<AllocationSite>();
                 foreach (var site in facts.SitesIn(store.Sites))
                 {
-                    if (!site.IsParameter && !list.Contains(site))
-                        list.Add(site);
+                    if (!site.IsParameter && !result.Contains(site))
+                        result.Add(site);
                 }
             }
         }

@@ -68,6 +68,30 @@ internal sealed class NameMentions
             bodies.Add(body);
     }
 
+    /// <summary>
+    /// Whether <paramref name="body"/> names <paramref name="field"/> itself (not another member of the same name) in
+    /// the arguments of a call, or as an assignment's target: binds only the statements that spell its name.
+    /// </summary>
+    public static bool Refers(SemanticModel model, SyntaxNode body, IFieldSymbol field, bool asArgument)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != field.Name)
+                continue;
+            var placed = asArgument ? identifier.FirstAncestorOrSelf<ArgumentSyntax>() is not null : IsAssignmentTarget(identifier);
+            if (placed && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol?.OriginalDefinition, field.OriginalDefinition))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsAssignmentTarget(IdentifierNameSyntax identifier)
+    {
+        SyntaxNode target = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier
+            || identifier.Parent is MemberBindingExpressionSyntax ? identifier.Parent : identifier;
+        return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target;
+    }
+
     /// <summary>The simple name an assignment target assigns (<c>x</c>, <c>a.x</c>, <c>a?.x</c>).</summary>
     public static string? AssignedName(ExpressionSyntax target) => target switch
     {
