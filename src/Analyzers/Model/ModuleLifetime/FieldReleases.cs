@@ -52,10 +52,10 @@ internal sealed class FieldReleases
     private List<FieldRelease> CollectReleases(IFieldSymbol field)
     {
         var result = new List<FieldRelease>();
-        foreach (var body in NameMentions.For(session).Passing(field.Name))
+        foreach (var body in NameMentions.For(session).Naming(session, field, asArgument: true))
         {
             var model = session.Model(body.SyntaxTree);
-            if (!NameMentions.Refers(model, body, field, asArgument: true) || model.GetDeclaredSymbol(body) is not IMethodSymbol method)
+            if (model.GetDeclaredSymbol(body) is not IMethodSymbol method)
                 continue;
             List<(IFieldSymbol Field, int Position)>? assignments = null;
             foreach (var release in PointerFacts.For(session, method).Log.Releases)
@@ -73,7 +73,7 @@ internal sealed class FieldReleases
 
     private bool CollectAssigned(IFieldSymbol field)
     {
-        foreach (var body in NameMentions.For(session).Assigning(field.Name))
+        foreach (var body in NameMentions.For(session).Naming(session, field, asArgument: false))
         {
             var model = session.Model(body.SyntaxTree);
             if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })

@@ -10,8 +10,7 @@ namespace Kmem.Analyzers.Model.Summaries;
 
 /// <summary>
 /// For a field of the compilation, the allocation sites any method stores into it (allocated in init,
-/// released in exit). Only the methods that assign the field itself are analysed (found by name through
-/// <see cref="NameMentions"/>, then by binding just those assignments), and only when a release asks about the field.
+/// released in exit). Only the methods that assign the field itself are analysed (<see cref="NameMentions.Naming"/>), and only when a release asks about the field.
 /// </summary>
 internal sealed class FieldAllocations
 {
@@ -29,10 +28,9 @@ internal sealed class FieldAllocations
     private List<AllocationSite> Collect(IFieldSymbol field)
     {
         var result = new List<AllocationSite>();
-        foreach (var body in NameMentions.For(session).Assigning(field.Name))
+        foreach (var body in NameMentions.For(session).Naming(session, field, asArgument: false))
         {
-            var model = session.Model(body.SyntaxTree);
-            if (!NameMentions.Refers(model, body, field, asArgument: false) || model.GetDeclaredSymbol(body) is not IMethodSymbol method)
+            if (session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is not IMethodSymbol method)
                 continue;
             var facts = PointerFacts.For(session, method);
             foreach (var store in facts.Log.FieldStores)

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -17,6 +19,7 @@ internal sealed class NameMentions
 
     private readonly Dictionary<string, List<SyntaxNode>> assigning = new();
     private readonly Dictionary<string, List<SyntaxNode>> passing = new();
+    private readonly ConcurrentDictionary<(string Name, bool AsArgument), Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>> resolved = new();
 
     private NameMentions()
     {
@@ -60,7 +63,7 @@ internal sealed class NameMentions
         return index;
     }
 
-    private static void Add(Dictionary<string, List<SyntaxNode>> map, string name, SyntaxNode body)
+    private static void Add<TKey>(Dictionary<TKey, List<SyntaxNode>> map, TKey name, SyntaxNode body)
     {
         if (!map.TryGetValue(name, out var bodies))
             map[name] = bodies = new List<SyntaxNode>();
@@ -69,20 +72,35 @@ internal sealed class NameMentions
     }
 
     /// <summary>
-    /// Whether <paramref name="body"/> names <paramref name="field"/> itself (not another member of the same name) in
-    /// the arguments of a call, or as an assignment's target: binds only the statements that spell its name.
+    /// The bodies that name <paramref name="field"/> itself (not another member of the same name) in the arguments of
+    /// a call, or as the target of an assignment or initializer. Resolved once per name, for every field of that name
+    /// at once; only the statements that spell the name are bound.
     /// </summary>
-    public static bool Refers(SemanticModel model, SyntaxNode body, IFieldSymbol field, bool asArgument)
+    public IReadOnlyList<SyntaxNode> Naming(AnalysisSession session, IFieldSymbol field, bool asArgument)
     {
-        foreach (var node in body.DescendantNodes())
+        var byField = resolved.GetOrAdd((field.Name, asArgument),
+            key => new Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>(() => Resolve(session, key.Name, key.AsArgument))).Value;
+        return byField.TryGetValue(field.OriginalDefinition, out var bodies) ? bodies : None;
+    }
+
+    private Dictionary<IFieldSymbol, List<SyntaxNode>> Resolve(AnalysisSession session, string name, bool asArgument)
+    {
+        var result = new Dictionary<IFieldSymbol, List<SyntaxNode>>(SymbolEqualityComparer.Default);
+        foreach (var body in asArgument ? Passing(name) : Assigning(name))
         {
-            if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != field.Name)
-                continue;
-            var placed = asArgument ? identifier.FirstAncestorOrSelf<ArgumentSyntax>() is not null : IsAssignmentTarget(identifier);
-            if (placed && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol?.OriginalDefinition, field.OriginalDefinition))
-                return true;
+            var model = session.Model(body.SyntaxTree);
+            if (!asArgument && body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                && model.GetDeclaredSymbol(declarator) is IFieldSymbol initialized)
+                Add(result, initialized.OriginalDefinition, body);
+            foreach (var node in body.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name
+                    && (asArgument ? identifier.FirstAncestorOrSelf<ArgumentSyntax>() is not null : IsAssignmentTarget(identifier))
+                    && model.GetSymbolInfo(identifier).Symbol is IFieldSymbol field)
+                    Add(result, field.OriginalDefinition, body);
+            }
         }
-        return false;
+        return result;
     }
 
     private static bool IsAssignmentTarget(IdentifierNameSyntax identifier)
