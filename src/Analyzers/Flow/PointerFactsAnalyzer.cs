@@ -21,10 +21,7 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
                 return;
             foreach (var operation in block.OperationBlocks)
             {
-                var root = operation;
-                while (root.Parent is { } parent)
-                    root = parent;
-                if (root is IMethodBodyOperation && CallsAnything(operation.Syntax))
+                if (OperationBlocks.IsMethodBody(operation) && CallsAnything(operation.Syntax))
                     Analyze(block, session, method, session.Share(method, () => block.GetControlFlowGraph(operation)));
             }
         });

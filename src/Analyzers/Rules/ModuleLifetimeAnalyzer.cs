@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Collections.Immutable;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Flow.Checks;
@@ -9,7 +8,6 @@ using Kmem.Analyzers.Model.ModuleLifetime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Kmem.Analyzers.Rules;
 
@@ -31,20 +29,16 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
                 return;
             start.RegisterOperationBlockAction(block =>
             {
-                if (block.OwningSymbol is IMethodSymbol method && block.OperationBlocks.FirstOrDefault() is { } operation
-                    && MethodBody(operation) is { } body)
-                    session.Share(method, () => block.GetControlFlowGraph(body));
+                if (block.OwningSymbol is not IMethodSymbol method)
+                    return;
+                foreach (var operation in block.OperationBlocks)
+                {
+                    if (OperationBlocks.IsMethodBody(operation))
+                        session.Share(method, () => block.GetControlFlowGraph(operation));
+                }
             });
             start.RegisterSymbolEndAction(end => Report(end, session, module, exit));
         }, SymbolKind.NamedType);
-
-    private static IOperation? MethodBody(IOperation operation)
-    {
-        var root = operation;
-        while (root.Parent is { } parent)
-            root = parent;
-        return root is IMethodBodyOperation ? operation : null;
-    }
 
     private static void Report(SymbolAnalysisContext context, AnalysisSession session, KernelModule module, IMethodSymbol exit)
     {
