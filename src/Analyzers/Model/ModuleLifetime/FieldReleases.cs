@@ -52,12 +52,12 @@ internal sealed class FieldReleases
     private List<FieldRelease> CollectReleases(IFieldSymbol field)
     {
         var result = new List<FieldRelease>();
-        foreach (var body in NameMentions.For(session).Naming(session, field, asArgument: true))
+        foreach (var body in NameMentions.For(session).Naming(field, asArgument: true))
         {
             var model = session.Model(body.SyntaxTree);
             if (model.GetDeclaredSymbol(body) is not IMethodSymbol method)
                 continue;
-            List<(IFieldSymbol Field, int Position)>? assignments = null;
+            List<(IFieldSymbol Field, int Position, IOperation Value)>? assignments = null;
             foreach (var release in PointerFacts.For(session, method).Log.Releases)
             {
                 if (release.Holder is not { Symbol: IFieldSymbol released } || !SymbolEqualityComparer.Default.Equals(released.OriginalDefinition, field))
@@ -73,7 +73,7 @@ internal sealed class FieldReleases
 
     private bool CollectAssigned(IFieldSymbol field)
     {
-        foreach (var body in NameMentions.For(session).Naming(session, field, asArgument: false))
+        foreach (var body in NameMentions.For(session).Naming(field, asArgument: false))
         {
             var model = session.Model(body.SyntaxTree);
             if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
@@ -83,26 +83,21 @@ internal sealed class FieldReleases
                     return true;
                 continue;
             }
-            foreach (var node in body.DescendantNodes())
-            {
-                if (node is AssignmentExpressionSyntax { Left: var left } assignment && NameMentions.AssignedName(left) == field.Name
-                    && model.GetOperation(assignment) is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } operation
-                    && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field) && !IsNull(operation.Value))
-                    return true;
-            }
+            if (Assignments(model, body, field.Name).Exists(a => SymbolEqualityComparer.Default.Equals(a.Field, field) && !IsNull(a.Value)))
+                return true;
         }
         return false;
     }
 
-    /// <summary>The assignments of a body to fields of this name, with their positions (only those assignments are bound).</summary>
-    private static List<(IFieldSymbol Field, int Position)> Assignments(SemanticModel model, SyntaxNode body, string name)
+    /// <summary>The assignments of a body to fields of this name, with their positions and values (only those assignments are bound).</summary>
+    private static List<(IFieldSymbol Field, int Position, IOperation Value)> Assignments(SemanticModel model, SyntaxNode body, string name)
     {
-        var result = new List<(IFieldSymbol, int)>();
+        var result = new List<(IFieldSymbol, int, IOperation)>();
         foreach (var node in body.DescendantNodes())
         {
             if (node is AssignmentExpressionSyntax { Left: var left } assignment && NameMentions.AssignedName(left) == name
-                && model.GetOperation(assignment) is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target })
-                result.Add((target.Field.OriginalDefinition, assignment.SpanStart));
+                && model.GetOperation(assignment) is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } operation)
+                result.Add((target.Field.OriginalDefinition, assignment.SpanStart, operation.Value));
         }
         return result;
     }

@@ -28,7 +28,7 @@ internal sealed class FieldAllocations
     private List<AllocationSite> Collect(IFieldSymbol field)
     {
         var result = new List<AllocationSite>();
-        foreach (var body in NameMentions.For(session).Naming(session, field, asArgument: false))
+        foreach (var body in NameMentions.For(session).Naming(field, asArgument: false))
         {
             if (session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is not IMethodSymbol method)
                 continue;

@@ -15,15 +15,15 @@ namespace Kmem.Analyzers.Model.Syntax;
 /// </summary>
 internal sealed class NameMentions
 {
-    private static readonly IReadOnlyList<SyntaxNode> None = System.Array.Empty<SyntaxNode>();
+    private static readonly IReadOnlyList<SyntaxNode> None = Array.Empty<SyntaxNode>();
 
     private readonly Dictionary<string, List<SyntaxNode>> assigning = new();
     private readonly Dictionary<string, List<SyntaxNode>> passing = new();
     private readonly ConcurrentDictionary<(string Name, bool AsArgument), Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>> resolved = new();
 
-    private NameMentions()
-    {
-    }
+    private readonly AnalysisSession session;
+
+    private NameMentions(AnalysisSession session) => this.session = session;
 
     /// <summary>The bodies that assign or initialize a field or variable of this name.</summary>
     public IReadOnlyList<SyntaxNode> Assigning(string name) => assigning.TryGetValue(name, out var bodies) ? bodies : None;
@@ -35,7 +35,7 @@ internal sealed class NameMentions
 
     private static NameMentions Build(AnalysisSession session)
     {
-        var index = new NameMentions();
+        var index = new NameMentions(session);
         foreach (var tree in session.Compilation.SyntaxTrees)
         {
             foreach (var body in SourceBodies.Of(tree.GetRoot()))
@@ -76,14 +76,14 @@ internal sealed class NameMentions
     /// a call, or as the target of an assignment or initializer. Resolved once per name, for every field of that name
     /// at once; only the statements that spell the name are bound.
     /// </summary>
-    public IReadOnlyList<SyntaxNode> Naming(AnalysisSession session, IFieldSymbol field, bool asArgument)
+    public IReadOnlyList<SyntaxNode> Naming(IFieldSymbol field, bool asArgument)
     {
         var byField = resolved.GetOrAdd((field.Name, asArgument),
-            key => new Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>(() => Resolve(session, key.Name, key.AsArgument))).Value;
+            key => new Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>(() => Resolve(key.Name, key.AsArgument))).Value;
         return byField.TryGetValue(field.OriginalDefinition, out var bodies) ? bodies : None;
     }
 
-    private Dictionary<IFieldSymbol, List<SyntaxNode>> Resolve(AnalysisSession session, string name, bool asArgument)
+    private Dictionary<IFieldSymbol, List<SyntaxNode>> Resolve(string name, bool asArgument)
     {
         var result = new Dictionary<IFieldSymbol, List<SyntaxNode>>(SymbolEqualityComparer.Default);
         foreach (var body in asArgument ? Passing(name) : Assigning(name))
