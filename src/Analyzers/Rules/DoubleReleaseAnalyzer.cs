@@ -51,12 +51,11 @@ public sealed class DoubleReleaseAnalyzer : PointerFactsAnalyzer
     /// </summary>
     private static FieldRelease? DanglingElsewhere(AnalysisSession session, IFieldSymbol field, IMethodSymbol method)
     {
-        var modules = ModuleIndex.For(session);
-        if (!modules.InExit(method))
+        if (!ModuleIndex.For(session).InExit(method))
             return null;
-        foreach (var other in FieldReleases.For(session).Of(field))
+        foreach (var other in FieldReleases.For(session).OutsideInitAndExit(field))
         {
-            if (!other.AssignedAfter && !modules.InInit(other.Method) && !modules.InExit(other.Method))
+            if (!other.AssignedAfter)
                 return other;
         }
         return null;

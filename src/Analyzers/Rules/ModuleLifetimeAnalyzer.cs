@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Flow.Checks;
 using Kmem.Analyzers.Flow.Repair;
@@ -21,27 +22,31 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM009);
 
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session) =>
-        // Reported when the module type's members have all been analysed, from the graphs the driver built for them
-        // (on bodies the compiler has already bound), instead of binding those bodies a second time.
-        context.RegisterSymbolStartAction(start =>
+        // Each finding is reported from the body it lies in, when the driver hands that body over: a symbol end action
+        // on the module type would make the driver track the completion of every member of every type (in a
+        // command-line build that bookkeeping, under its locks, cost more than the rule), and a symbol action runs
+        // before the compiler has bound the bodies, which it would then bind a second time.
+        context.RegisterOperationBlockAction(block =>
         {
-            if (ModuleIndex.For(session).Of((INamedTypeSymbol)start.Symbol) is not { Exit: { } exit } module)
+            if (block.OwningSymbol is not IMethodSymbol method
+                || ModuleIndex.For(session).Of(method.ContainingType) is not { Exit: { } exit } module
+                || !module.Calls(method))
                 return;
-            start.RegisterOperationBlockAction(block =>
+            foreach (var operation in block.OperationBlocks)
             {
-                if (block.OwningSymbol is not IMethodSymbol method)
-                    return;
-                foreach (var operation in block.OperationBlocks)
-                {
-                    if (OperationBlocks.IsMethodBody(operation))
-                        session.Share(method, () => block.GetControlFlowGraph(operation));
-                }
-            });
-            start.RegisterSymbolEndAction(end => Report(end, session, module, exit));
-        }, SymbolKind.NamedType);
+                if (OperationBlocks.IsMethodBody(operation))
+                    session.Share(method, () => block.GetControlFlowGraph(operation));
+            }
+            foreach (var finding in session.Memo(exit, _ => Findings(session, module, exit)))
+            {
+                if (SymbolEqualityComparer.Default.Equals(finding.Reporter, method.OriginalDefinition))
+                    block.ReportDiagnostic(finding.Diagnostic);
+            }
+        });
 
-    private static void Report(SymbolAnalysisContext context, AnalysisSession session, KernelModule module, IMethodSymbol exit)
+    private static List<Finding> Findings(AnalysisSession session, KernelModule module, IMethodSymbol exit)
     {
+        var findings = new List<Finding>();
         var set = ModuleFields.SetByInit(session, module);
         var released = ModuleFields.ReleasedByExit(session, module);
         var setFields = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
@@ -53,17 +58,18 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
             var (point, code) = Repair(session, field, set, released, exit);
             var properties = code is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(CheckProperties.Statement, code);
             var additional = code is null ? ImmutableArray<Location>.Empty : ImmutableArray.Create(point);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMEM009, field.Site.Call!.Syntax.GetLocation(), additional, properties,
-                $"{field.Field.Name} is set by {module.Init.Name} ({field.Site.Allocator}) but {exit.Name} does not release it"));
+            findings.Add(new Finding(module, exit, Diagnostic.Create(Descriptors.KMEM009, field.Site.Call!.Syntax.GetLocation(), additional, properties,
+                $"{field.Field.Name} is set by {module.Init.Name} ({field.Site.Allocator}) but {exit.Name} does not release it")));
         }
         var index = FieldReleases.For(session);
         foreach (var pair in released)
         {
             if (setFields.Contains(pair.Key) || index.IsAssigned(pair.Key))
                 continue;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMEM009, pair.Value.Call.Syntax.GetLocation(),
-                $"{exit.Name} releases {pair.Key.Name}, which {module.Init.Name} never sets"));
+            findings.Add(new Finding(module, exit, Diagnostic.Create(Descriptors.KMEM009, pair.Value.Call.Syntax.GetLocation(),
+                $"{exit.Name} releases {pair.Key.Name}, which {module.Init.Name} never sets")));
         }
+        return findings;
     }
 
     /// <summary>
@@ -90,5 +96,30 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
                 return (body.CloseBraceToken.GetLocation(), code is null ? null : code + ";");
         }
         return (Location.None, null);
+    }
+
+    /// <summary>
+    /// A diagnostic and the method whose body reports it: the method of the module's own type (init, exit or one they
+    /// call) that contains it, so that it is local to the body the driver hands over; exit for one that lies elsewhere.
+    /// </summary>
+    private sealed class Finding
+    {
+        public Finding(KernelModule module, IMethodSymbol exit, Diagnostic diagnostic)
+        {
+            Diagnostic = diagnostic;
+            Reporter = exit;
+            foreach (var method in module.InitClosure.Concat(module.ExitClosure))
+            {
+                if (method.MethodKind != MethodKind.LocalFunction && SymbolEqualityComparer.Default.Equals(method.ContainingType, exit.ContainingType)
+                    && method.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == diagnostic.Location.SourceTree && r.Span.Contains(diagnostic.Location.SourceSpan)))
+                {
+                    Reporter = method;
+                    break;
+                }
+            }
+        }
+
+        public Diagnostic Diagnostic { get; }
+        public IMethodSymbol Reporter { get; }
     }
 }

@@ -27,53 +27,64 @@ internal sealed class FieldRelease
 }
 
 /// <summary>
-/// The other half of the field index: for a field, which methods release it (from their pointer facts' release
-/// events) and whether they set it after, and whether any method assigns it something other than NULL. Only the
-/// bodies that pass (or assign) a member of the field's name are analysed (<see cref="NameMentions"/>), each
-/// name once, when a rule first asks about it.
+/// The other half of the field index: which methods release a field (from their pointer facts' release events)
+/// and whether they set it after, and whether any method assigns it something other than NULL. Only the bodies
+/// that pass (or assign) a member of the field's name are looked at (<see cref="NameMentions"/>).
 /// </summary>
 internal sealed class FieldReleases
 {
     private readonly AnalysisSession session;
-    private readonly ConcurrentDictionary<IFieldSymbol, Lazy<List<FieldRelease>>> releases = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IFieldSymbol, Lazy<bool>> assigned = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, Lazy<Dictionary<IFieldSymbol, List<FieldRelease>>>> outside = new();
 
     private FieldReleases(AnalysisSession session) => this.session = session;
 
     public static FieldReleases For(AnalysisSession session) => session.Index(() => new FieldReleases(session));
 
-    public IReadOnlyList<FieldRelease> Of(IFieldSymbol field) =>
-        releases.GetOrAdd(field.OriginalDefinition, key => new Lazy<List<FieldRelease>>(() => CollectReleases(key))).Value;
-
-    /// <summary>Whether any method assigns the field a value other than NULL.</summary>
-    public bool IsAssigned(IFieldSymbol field) =>
-        assigned.GetOrAdd(field.OriginalDefinition, key => new Lazy<bool>(() => CollectAssigned(key))).Value;
-
-    private List<FieldRelease> CollectReleases(IFieldSymbol field)
+    /// <summary>
+    /// The releases of <paramref name="field"/> by methods that no module's init or exit calls, in source order. Per
+    /// name, once: the bodies that pass a member of that name to a call are sorted out by their method alone (so a
+    /// body of some init or exit closure is not analysed), and the releases of the others are grouped by field.
+    /// </summary>
+    public IReadOnlyList<FieldRelease> OutsideInitAndExit(IFieldSymbol field)
     {
-        var result = new List<FieldRelease>();
-        foreach (var body in NameMentions.For(session).Naming(field, asArgument: true))
+        var byField = outside.GetOrAdd(field.Name, name => new Lazy<Dictionary<IFieldSymbol, List<FieldRelease>>>(() => OutsideInitAndExit(name))).Value;
+        return byField.TryGetValue(field.OriginalDefinition, out var found) ? found : Array.Empty<FieldRelease>();
+    }
+
+    private Dictionary<IFieldSymbol, List<FieldRelease>> OutsideInitAndExit(string name)
+    {
+        var modules = ModuleIndex.For(session);
+        var result = new Dictionary<IFieldSymbol, List<FieldRelease>>(SymbolEqualityComparer.Default);
+        foreach (var body in NameMentions.For(session).Passing(name))
         {
             var model = session.Model(body.SyntaxTree);
-            if (model.GetDeclaredSymbol(body) is not IMethodSymbol method)
+            if (model.GetDeclaredSymbol(body) is not IMethodSymbol method || modules.InInitOrExit(method))
                 continue;
             List<(IFieldSymbol Field, int Position, IOperation Value)>? assignments = null;
             foreach (var release in PointerFacts.For(session, method).Log.Releases)
             {
-                if (release.Holder is not { Symbol: IFieldSymbol released } || !SymbolEqualityComparer.Default.Equals(released.OriginalDefinition, field))
+                if (release.Holder is not { Symbol: IFieldSymbol released } || released.Name != name)
                     continue;
-                assignments ??= Assignments(model, body, field.Name);
+                var field = released.OriginalDefinition;
+                assignments ??= Assignments(model, body, name);
                 var end = release.Call.Syntax.Span.End;
                 var after = assignments.Exists(a => SymbolEqualityComparer.Default.Equals(a.Field, field) && a.Position > end);
-                result.Add(new FieldRelease(method, release, after));
+                if (!result.TryGetValue(field, out var releases))
+                    result[field] = releases = new List<FieldRelease>();
+                releases.Add(new FieldRelease(method, release, after));
             }
         }
         return result;
     }
 
+    /// <summary>Whether any method assigns the field a value other than NULL.</summary>
+    public bool IsAssigned(IFieldSymbol field) =>
+        assigned.GetOrAdd(field.OriginalDefinition, key => new Lazy<bool>(() => CollectAssigned(key))).Value;
+
     private bool CollectAssigned(IFieldSymbol field)
     {
-        foreach (var body in NameMentions.For(session).Naming(field, asArgument: false))
+        foreach (var body in NameMentions.For(session).Assigning(field))
         {
             var model = session.Model(body.SyntaxTree);
             if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -28,4 +29,8 @@ internal sealed class KernelModule
     /// <summary>Init first, then its callees in breadth-first order.</summary>
     public ImmutableArray<IMethodSymbol> InitClosure => initClosure.Value;
     public ImmutableArray<IMethodSymbol> ExitClosure => exitClosure.Value;
+
+    /// <summary>Whether init or exit calls <paramref name="method"/>, directly or not (or is it).</summary>
+    public bool Calls(IMethodSymbol method) =>
+        InitClosure.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default) || ExitClosure.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
 }

@@ -31,18 +31,24 @@ internal sealed class ModuleIndex
     /// <summary>The module whose init is declared in <paramref name="type"/>, if any.</summary>
     public KernelModule? Of(INamedTypeSymbol type) => byType.TryGetValue(type.OriginalDefinition, out var module) ? module : null;
 
-    /// <summary>Whether some module's init calls <paramref name="method"/>, directly or not (its own type's module first, as <see cref="InExit"/>).</summary>
-    public bool InInit(IMethodSymbol method) =>
-        Of(method.ContainingType) is { } own && own.InitClosure.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default)
-        || closures.Value.Init.Contains(method.OriginalDefinition);
-
     /// <summary>
     /// Whether some module's exit calls <paramref name="method"/>, directly or not: the module of the method's own
-    /// type first (where exit helpers live), every exit closure only when that one does not.
+    /// type first (where exit helpers live), every module's closures only when that one does not.
     /// </summary>
-    public bool InExit(IMethodSymbol method) =>
-        Of(method.ContainingType) is { } own && own.ExitClosure.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default)
-        || closures.Value.Exit.Contains(method.OriginalDefinition);
+    public bool InExit(IMethodSymbol method) => In(method, init: false, exit: true);
+
+    /// <summary>Whether some module's init or exit calls <paramref name="method"/>, directly or not (own module first, as <see cref="InExit"/>).</summary>
+    public bool InInitOrExit(IMethodSymbol method) => In(method, init: true, exit: true);
+
+    private bool In(IMethodSymbol method, bool init, bool exit)
+    {
+        method = method.OriginalDefinition;
+        if (Of(method.ContainingType) is { } own
+            && (init && own.InitClosure.Contains(method, SymbolEqualityComparer.Default) || exit && own.ExitClosure.Contains(method, SymbolEqualityComparer.Default)))
+            return true;
+        var all = closures.Value;
+        return init && all.Init.Contains(method) || exit && all.Exit.Contains(method);
+    }
 
     public static ModuleIndex For(AnalysisSession session) => session.Index(() => Build(session));
 

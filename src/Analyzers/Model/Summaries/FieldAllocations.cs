@@ -10,7 +10,7 @@ namespace Kmem.Analyzers.Model.Summaries;
 
 /// <summary>
 /// For a field of the compilation, the allocation sites any method stores into it (allocated in init,
-/// released in exit). Only the methods that assign the field itself are analysed (<see cref="NameMentions.Naming"/>), and only when a release asks about the field.
+/// released in exit). Only the methods that assign the field itself are analysed (<see cref="NameMentions.Assigning(IFieldSymbol)"/>), and only when a release asks about the field.
 /// </summary>
 internal sealed class FieldAllocations
 {
@@ -28,7 +28,7 @@ internal sealed class FieldAllocations
     private List<AllocationSite> Collect(IFieldSymbol field)
     {
         var result = new List<AllocationSite>();
-        foreach (var body in NameMentions.For(session).Naming(field, asArgument: false))
+        foreach (var body in NameMentions.For(session).Assigning(field))
         {
             if (session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is not IMethodSymbol method)
                 continue;

@@ -19,7 +19,7 @@ internal sealed class NameMentions
 
     private readonly Dictionary<string, List<SyntaxNode>> assigning = new();
     private readonly Dictionary<string, List<SyntaxNode>> passing = new();
-    private readonly ConcurrentDictionary<(string Name, bool AsArgument), Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>> resolved = new();
+    private readonly ConcurrentDictionary<string, Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>> resolved = new();
 
     private readonly AnalysisSession session;
 
@@ -72,30 +72,27 @@ internal sealed class NameMentions
     }
 
     /// <summary>
-    /// The bodies that name <paramref name="field"/> itself (not another member of the same name) in the arguments of
-    /// a call, or as the target of an assignment or initializer. Resolved once per name, for every field of that name
-    /// at once; only the statements that spell the name are bound.
+    /// The bodies that assign <paramref name="field"/> itself (not another member of the same name), or initialize it.
+    /// Resolved once per name, for every field of that name at once; only the assignments to the name are bound.
     /// </summary>
-    public IReadOnlyList<SyntaxNode> Naming(IFieldSymbol field, bool asArgument)
+    public IReadOnlyList<SyntaxNode> Assigning(IFieldSymbol field)
     {
-        var byField = resolved.GetOrAdd((field.Name, asArgument),
-            key => new Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>(() => Resolve(key.Name, key.AsArgument))).Value;
+        var byField = resolved.GetOrAdd(field.Name, name => new Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>(() => Resolve(name))).Value;
         return byField.TryGetValue(field.OriginalDefinition, out var bodies) ? bodies : None;
     }
 
-    private Dictionary<IFieldSymbol, List<SyntaxNode>> Resolve(string name, bool asArgument)
+    private Dictionary<IFieldSymbol, List<SyntaxNode>> Resolve(string name)
     {
         var result = new Dictionary<IFieldSymbol, List<SyntaxNode>>(SymbolEqualityComparer.Default);
-        foreach (var body in asArgument ? Passing(name) : Assigning(name))
+        foreach (var body in Assigning(name))
         {
             var model = session.Model(body.SyntaxTree);
-            if (!asArgument && body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+            if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                 && model.GetDeclaredSymbol(declarator) is IFieldSymbol initialized)
                 Add(result, initialized.OriginalDefinition, body);
             foreach (var node in body.DescendantNodes())
             {
-                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name
-                    && (asArgument ? identifier.FirstAncestorOrSelf<ArgumentSyntax>() is not null : IsAssignmentTarget(identifier))
+                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name && IsAssignmentTarget(identifier)
                     && model.GetSymbolInfo(identifier).Symbol is IFieldSymbol field)
                     Add(result, field.OriginalDefinition, body);
             }

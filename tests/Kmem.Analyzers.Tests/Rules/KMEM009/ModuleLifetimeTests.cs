@@ -70,6 +70,25 @@ public sealed class ModuleLifetimeTests
         """);
 
     [Fact]
+    public Task Flags_what_a_helper_of_another_class_keeps_for_init() => Verify.VerifyAsync("""
+        static class Buffers
+        {
+            public static KPtr pool;
+            public static int fill() { pool = {|#0:vmalloc(4096)|}; return pool == NULL ? -ENOMEM : 0; }
+        }
+        [ModuleLicense("GPL")]
+        static class Mod
+        {
+            [ModuleInit]
+            static int mod_init() { return Buffers.fill(); }
+            [ModuleExit]
+            static void mod_exit() { pr_info("down\n"); }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("pool is set by mod_init (vmalloc) but mod_exit does not release it")
+            .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
     public Task Names_the_field_init_and_exit() =>
         Verify.VerifyAsync(Module(Ab, "a = {|#0:vmalloc(64)|}; if (!a) return -ENOMEM; return 0;", "kfree(b);").Replace("kfree(b);", "{|#1:kfree(b)|};"),
             Verify.Diagnostic().WithLocation(0).WithArguments("a is set by mod_init (vmalloc) but mod_exit does not release it").WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations),
