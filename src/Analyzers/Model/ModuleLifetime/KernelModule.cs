@@ -31,6 +31,11 @@ internal sealed class KernelModule
     public ImmutableArray<IMethodSymbol> ExitClosure => exitClosure.Value;
 
     /// <summary>Whether init or exit calls <paramref name="method"/>, directly or not (or is it).</summary>
-    public bool Calls(IMethodSymbol method) =>
-        InitClosure.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default) || ExitClosure.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
+    public bool Calls(IMethodSymbol method) => InInit(method) || InExit(method);
+
+    /// <summary>Whether <paramref name="method"/> is init or one it calls, directly or not.</summary>
+    public bool InInit(IMethodSymbol method) => InitClosure.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
+
+    /// <summary>Whether <paramref name="method"/> is exit or one it calls, directly or not.</summary>
+    public bool InExit(IMethodSymbol method) => ExitClosure.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default);
 }

@@ -43,8 +43,7 @@ internal sealed class ModuleIndex
     private bool In(IMethodSymbol method, bool init, bool exit)
     {
         method = method.OriginalDefinition;
-        if (Of(method.ContainingType) is { } own
-            && (init && own.InitClosure.Contains(method, SymbolEqualityComparer.Default) || exit && own.ExitClosure.Contains(method, SymbolEqualityComparer.Default)))
+        if (Of(method.ContainingType) is { } own && (init && own.InInit(method) || exit && own.InExit(method)))
             return true;
         var all = closures.Value;
         return init && all.Init.Contains(method) || exit && all.Exit.Contains(method);
