@@ -36,7 +36,7 @@ internal static class AtomicPropagation
         var roots = new List<MethodNode>();
         foreach (var registration in graph.Registrations)
         {
-            foreach (var handler in graph.Bindings.Resolve(registration.Handler))
+            foreach (var handler in registration.Handlers(graph.Bindings))
             {
                 if (graph.Find(handler) is { Atomic: null } node)
                 {

@@ -9,8 +9,9 @@ namespace Kmem.Analyzers.Context;
 
 /// <summary>
 /// What one syntactic pass over the compilation tells KMEM001 before anything is bound: the bodies
-/// where atomic context can start (a call, by name, of a function that registers an atomic callback
-/// or opens or closes an atomic section; an <c>[Atomic]</c> method).
+/// where atomic context can start (a call, by name, of a function that opens or closes an atomic
+/// section; an <c>[Atomic]</c> method; a lambda or local function with attributes), and the calls,
+/// by name, of functions that register an atomic callback.
 /// </summary>
 internal sealed class BodyIndex
 {
@@ -18,47 +19,60 @@ internal sealed class BodyIndex
     {
     }
 
-    /// <summary>The bodies where atomic context may start, in source order.</summary>
+    /// <summary>The bodies where atomic context may start, in source order: they are bound and walked.</summary>
     public List<SyntaxNode> Roots { get; } = new();
+
+    /// <summary>In the other bodies, the calls that may register an atomic callback, in source order.</summary>
+    public List<(SyntaxNode Body, InvocationExpressionSyntax Call)> Registrations { get; } = new();
 
     public static BodyIndex Of(AnalysisSession session)
     {
         var index = new BodyIndex();
-        var names = RootNames(session);
+        var sections = new HashSet<string>();
+        var registrars = new HashSet<string>();
+        ContractNames(session, sections, registrars);
+        var calls = new List<InvocationExpressionSyntax>();
         foreach (var tree in session.Compilation.SyntaxTrees)
         {
             foreach (var body in SourceBodies.Of(tree.GetRoot()))
             {
+                calls.Clear();
                 var root = IsAtomicMethod(body, session);
                 foreach (var node in body.DescendantNodes())
                 {
                     if (root)
                         break;
-                    root = node switch
+                    switch (node)
                     {
-                        InvocationExpressionSyntax invocation => InvokedName(invocation) is not { } invoked || names.Contains(invoked),
+                        case InvocationExpressionSyntax invocation when NameMentions.InvokedName(invocation) is { } invoked:
+                            root = sections.Contains(invoked);
+                            if (registrars.Contains(invoked))
+                                calls.Add(invocation);
+                            break;
+                        case InvocationExpressionSyntax:
+                            // No name to go by: anything may be called.
+                            root = true;
+                            break;
                         // A local function is called only where it is declared: one with a contract makes its body a root.
-                        LocalFunctionStatementSyntax local => local.AttributeLists.Count > 0 || HasParameterAttributes(local.ParameterList),
-                        ParenthesizedLambdaExpressionSyntax lambda => lambda.AttributeLists.Count > 0,
-                        _ => false,
-                    };
+                        case LocalFunctionStatementSyntax local:
+                            root = local.AttributeLists.Count > 0 || ContractedMethods.HasParameterAttributes(local.ParameterList);
+                            break;
+                        case ParenthesizedLambdaExpressionSyntax lambda:
+                            root = lambda.AttributeLists.Count > 0;
+                            break;
+                    }
                 }
                 if (root)
+                {
                     index.Roots.Add(body);
+                    continue;
+                }
+                foreach (var call in calls)
+                    index.Registrations.Add((body, call));
             }
         }
         return index;
     }
-
-    /// <summary>The simple name of the invoked method; null when the expression has none (then anything may be called).</summary>
-    private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
-    {
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     /// <summary>A method or accessor with attributes whose contract says it runs in atomic context.</summary>
     private static bool IsAtomicMethod(SyntaxNode body, AnalysisSession session)
@@ -75,89 +89,23 @@ internal sealed class BodyIndex
     }
 
     /// <summary>
-    /// The names of the functions that register an atomic callback or open or close an atomic section:
-    /// those of the Kmem runtime, of the assemblies that reference it, and of the compilation's source.
+    /// The names of the functions that open or close an atomic section (<paramref name="sections"/>) and
+    /// that register an atomic callback (<paramref name="registrars"/>), among the contracted methods.
     /// </summary>
-    private static HashSet<string> RootNames(AnalysisSession session)
+    private static void ContractNames(AnalysisSession session, HashSet<string> sections, HashSet<string> registrars)
     {
-        var names = new HashSet<string>();
-        var contract = session.Contract;
-        var runtime = contract.KernelType?.ContainingAssembly;
-        var compilation = session.Compilation;
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (SymbolEqualityComparer.Default.Equals(assembly, runtime) || References(assembly, runtime))
-                AddNames(assembly.GlobalNamespace, contract, names);
-        }
-        // The source's own contract functions carry attributes: look only at the methods that have some
-        // (on themselves or a parameter), through the members alone, without entering any body.
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            var members = tree.GetRoot().DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
-            foreach (var member in members)
-            {
-                if (member is BaseMethodDeclarationSyntax method
-                    && (method.AttributeLists.Count > 0 || HasParameterAttributes(method.ParameterList))
-                    && session.Model(tree).GetDeclaredSymbol(method) is IMethodSymbol symbol
-                    && StartsAtomic(contract.Of(symbol)))
-                {
-                    names.Add(symbol.Name);
-                }
-            }
-        }
-        return names;
+        foreach (var method in ContractedMethods.For(session).Methods)
+            Classify(method, session.Contract.Of(method), sections, registrars);
     }
 
-    private static bool HasParameterAttributes(ParameterListSyntax list)
-    {
-        foreach (var parameter in list.Parameters)
-        {
-            if (parameter.AttributeLists.Count > 0)
-                return true;
-        }
-        return false;
-    }
-
-    private static bool References(IAssemblySymbol assembly, IAssemblySymbol? runtime)
-    {
-        if (runtime is null)
-            return false;
-        foreach (var module in assembly.Modules)
-        {
-            foreach (var identity in module.ReferencedAssemblies)
-            {
-                if (identity.Name == runtime.Identity.Name)
-                    return true;
-            }
-        }
-        return false;
-    }
-
-    private static void AddNames(INamespaceOrTypeSymbol container, KernelContract contract, HashSet<string> names)
-    {
-        foreach (var member in container.GetMembers())
-        {
-            switch (member)
-            {
-                case INamespaceOrTypeSymbol nested:
-                    AddNames(nested, contract, names);
-                    break;
-                case IMethodSymbol method when !names.Contains(method.Name) && StartsAtomic(contract.Of(method)):
-                    names.Add(method.Name);
-                    break;
-            }
-        }
-    }
-
-    private static bool StartsAtomic(CallContract contract)
+    private static void Classify(IMethodSymbol method, CallContract contract, HashSet<string> sections, HashSet<string> registrars)
     {
         if (contract.EntersAtomic || contract.ExitsAtomic)
-            return true;
+            sections.Add(method.Name);
         foreach (var callback in contract.Callbacks)
         {
             if (callback.Context != KernelContext.Process)
-                return true;
+                registrars.Add(method.Name);
         }
-        return false;
     }
 }

@@ -18,11 +18,10 @@ namespace Kmem.Analyzers.Context;
 /// section around each call (from <see cref="AtomicRegions"/> on the body's graph).
 /// </summary>
 /// <remarks>
-/// The analyzer feeds it the operation blocks the driver hands out (<see cref="Add"/>, thread-safe,
-/// in any order): those reuse the bound trees the compiler made, so nothing is bound twice, and
-/// the graphs are the driver's, shared with the other rules. <see cref="Complete"/> puts
-/// everything in source order, so that the result does not depend on the order of the callbacks.
-/// <see cref="Build"/> does both for a whole compilation on its own (tests, tools).
+/// Bodies come in any order (<see cref="Add"/>): <see cref="Complete"/> puts everything in source
+/// order, so that the result does not depend on the order they were walked in. <see cref="Build"/>
+/// walks every body of the compilation (tests, tools); KMEM001 walks only the part atomic context
+/// can reach (<see cref="ReachableWalk"/>).
 /// </remarks>
 internal sealed class CallGraphBuilder
 {
@@ -33,6 +32,7 @@ internal sealed class CallGraphBuilder
     private readonly List<(SourceOrder Order, Registration Registration)> registrations = new();
     private readonly DelegateBindings bindings = new();
     private readonly RegionFacts regions = new();
+    private readonly HashSet<SyntaxNode> registeredCalls = new();
     private readonly Lazy<Dictionary<SyntaxTree, int>> treeIndex;
     private int sequence;
 
@@ -61,7 +61,7 @@ internal sealed class CallGraphBuilder
                 if (model.GetOperation(body) is not { } root)
                     continue;
                 var owner = model.GetDeclaredSymbol(body) as IMethodSymbol;
-                Add(owner, root, () => Graph(root, owner));
+                Add(owner, root);
             }
         }
         return Complete();
@@ -86,91 +86,59 @@ internal sealed class CallGraphBuilder
         }
     }
 
-    private void Add(IMethodSymbol? owner, IOperation root, Func<ControlFlowGraph?> graph)
+    /// <summary>Walks one bound body into the graph; returns the nodes it created (its method's, and those of its lambdas and local functions).</summary>
+    public List<MethodNode> Add(IMethodSymbol? owner, IOperation root)
     {
         lock (gate)
         {
+            var first = order.Count;
             var node = owner is null ? null : Node(owner, root.Syntax);
-            if (Walk(root, node) && graph() is { } cfg)
+            if (Walk(root, node) && Graph(root, owner) is { } cfg)
                 AtomicRegions.Collect(cfg, Contract, regions);
+            var created = new List<MethodNode>(order.Count - first);
+            for (var i = first; i < order.Count; i++)
+                created.Add(order[i].Node);
+            return created;
         }
     }
 
     /// <summary>
-    /// The part of the compilation's graph that atomic context can reach, binding only the bodies it
-    /// needs: a syntactic pass finds the bodies that call, by name, a function that registers an
-    /// atomic callback or opens or closes an atomic section, and the <c>[Atomic]</c> methods; then the
-    /// bodies of their source callees, of the registered handlers and of the assignments to the
-    /// delegate fields a handler is read from, to the fixed point. A method outside this part is
-    /// never atomic, and neither are its calls, so the findings are those of <see cref="Build"/>.
+    /// Adds a registration read from symbols alone (<see cref="RegistrationSites"/>); the call's own
+    /// registrations are then not added again if its body is walked later.
     /// </summary>
-    public CallGraph BuildReachable()
+    public void Register(SyntaxNode call, IMethodSymbol handler, KernelContext context, string api, string registrar)
     {
-        var index = BodyIndex.Of(session);
-        var pending = new Queue<SyntaxNode>(index.Roots);
-        var walked = new HashSet<SyntaxNode>();
-        var fieldsDone = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        do
+        lock (gate)
         {
-            while (pending.Count > 0)
-            {
-                var body = pending.Dequeue();
-                if (!walked.Add(body))
-                    continue;
-                var model = session.Model(body.SyntaxTree);
-                if (model.GetOperation(body) is not { } root)
-                    continue;
-                var owner = model.GetDeclaredSymbol(body) as IMethodSymbol;
-                var first = order.Count;
-                Add(owner, root, () => Graph(root, owner));
-                for (var i = first; i < order.Count; i++)
-                {
-                    foreach (var call in order[i].Node.Calls)
-                        Enqueue(call.Target, pending);
-                }
-            }
-            // The handlers registered so far, and the assignments of the delegate fields they are read from.
-            var fields = new List<IFieldSymbol>();
+            registeredCalls.Add(call);
+            registrations.Add((Order(call), new Registration(handler, context, api, registrar)));
+        }
+    }
+
+    /// <summary>The methods and lambdas registered so far as atomic callbacks; adds to <paramref name="fields"/> the delegate fields they are read from.</summary>
+    public List<IMethodSymbol> RegisteredHandlers(List<IFieldSymbol> fields)
+    {
+        lock (gate)
+        {
+            var handlers = new List<IMethodSymbol>();
             foreach (var (_, registration) in registrations)
-            {
-                foreach (var handler in bindings.Resolve(registration.Handler, fields))
-                    Enqueue(handler, pending);
-            }
-            foreach (var field in fields)
-            {
-                if (fieldsDone.Add(field.OriginalDefinition))
-                {
-                    foreach (var body in NameMentions.For(session).Assigning(field.Name))
-                        pending.Enqueue(body);
-                }
-            }
-            pending = new Queue<SyntaxNode>(Unwalked(pending, walked));
-        }
-        while (pending.Count > 0);
-        return Complete();
-    }
-
-    private static IEnumerable<SyntaxNode> Unwalked(IEnumerable<SyntaxNode> bodies, HashSet<SyntaxNode> walked)
-    {
-        foreach (var body in bodies)
-        {
-            if (!walked.Contains(body))
-                yield return body;
+                handlers.AddRange(registration.Handlers(bindings, fields));
+            return handlers;
         }
     }
 
-    /// <summary>Queues the body of a source method (a local function or lambda is walked with its enclosing body).</summary>
-    private static void Enqueue(IMethodSymbol target, Queue<SyntaxNode> pending)
+    /// <summary>Whether a call of a walked body is made inside one of that body's atomic sections.</summary>
+    public bool InSection(CallSite call)
     {
-        var method = (target.ReducedFrom ?? target).OriginalDefinition;
-        method = method.PartialImplementationPart ?? method;
-        if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
-            return;
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax() is (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax) and var body && SourceBodies.HasCode(body))
-                pending.Enqueue(body);
-        }
+        lock (gate)
+            return regions.Inside.ContainsKey(SyntaxKey.Of(call.Operation.Syntax));
+    }
+
+    /// <summary>The node of a walked method, local function or lambda.</summary>
+    public MethodNode? Find(IMethodSymbol method)
+    {
+        lock (gate)
+            return nodes.TryGetValue(method.OriginalDefinition, out var node) ? node : null;
     }
 
     /// <summary>Walks a body, attributing each call to the innermost method, lambda or local function; true when some call opens or closes an atomic section.</summary>
@@ -232,10 +200,13 @@ internal sealed class CallGraphBuilder
     {
         owner?.Calls.Add(new CallSite(call));
         var contract = Contract.Of(call.TargetMethod);
-        foreach (var callback in contract.Callbacks)
+        if (!registeredCalls.Contains(call.Syntax))
         {
-            if (callback.Context != KernelContext.Process && CallContract.Argument(call, callback.Ordinal) is { ConstantValue.HasValue: false } handler)
-                registrations.Add((Order(call.Syntax), new Registration(handler, callback.Context, call.TargetMethod.Name, owner?.Name ?? call.TargetMethod.ContainingType.Name)));
+            foreach (var callback in contract.Callbacks)
+            {
+                if (callback.Context != KernelContext.Process && CallContract.Argument(call, callback.Ordinal) is { ConstantValue.HasValue: false } handler)
+                    registrations.Add((Order(call.Syntax), new Registration(handler, callback.Context, call.TargetMethod.Name, owner?.Name ?? call.TargetMethod.ContainingType.Name)));
+            }
         }
         return contract.EntersAtomic || contract.ExitsAtomic;
     }

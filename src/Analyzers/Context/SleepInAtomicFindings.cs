@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -6,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace Kmem.Analyzers.Context;
 
 /// <summary>
-/// The KMEM001 findings of a compilation, computed once, lazily, on the first query: the call
+/// The KMEM001 findings of a compilation, computed once, on the first query (the threads that query meanwhile help): the call
 /// graph, the gfp-forwarding summaries, the sleeping calls, the atomic propagation, then one
 /// finding per sleeping call reached in atomic context.
 /// </summary>
@@ -19,10 +18,10 @@ namespace Kmem.Analyzers.Context;
 /// </remarks>
 internal sealed class SleepInAtomicFindings
 {
-    private readonly Lazy<Dictionary<SyntaxKey, SleepFinding>> findings;
+    private readonly SharedComputation<Dictionary<SyntaxKey, SleepFinding>> findings;
 
     private SleepInAtomicFindings(AnalysisSession session) =>
-        findings = new Lazy<Dictionary<SyntaxKey, SleepFinding>>(() => Compute(session), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        findings = new SharedComputation<Dictionary<SyntaxKey, SleepFinding>>(work => Of(session, ReachableWalk.Build(session, work)));
 
     /// <summary>The findings of the session's compilation (one instance per session).</summary>
     public static SleepInAtomicFindings For(AnalysisSession session) =>
@@ -30,9 +29,6 @@ internal sealed class SleepInAtomicFindings
 
     /// <summary>The finding at a call, or null.</summary>
     public SleepFinding? At(SyntaxNode call) => findings.Value.TryGetValue(SyntaxKey.Of(call), out var finding) ? finding : null;
-
-    private static Dictionary<SyntaxKey, SleepFinding> Compute(AnalysisSession session) =>
-        Of(session, new CallGraphBuilder(session).BuildReachable());
 
     /// <summary>The findings on a call graph (the reachable part, or the whole one in tests).</summary>
     internal static Dictionary<SyntaxKey, SleepFinding> Of(AnalysisSession session, CallGraph graph)

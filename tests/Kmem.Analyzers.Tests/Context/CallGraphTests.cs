@@ -52,7 +52,7 @@ public sealed class CallGraphTests
         var registration = Assert.Single(fixture.Graph.Registrations);
         Assert.Equal("request_irq", registration.Api);
         Assert.Equal("probe", registration.Registrar);
-        Assert.Equal(new[] { "b_irq", "a_irq" }, fixture.Graph.Bindings.Resolve(registration.Handler).Select(m => m.Name));
+        Assert.Equal(new[] { "b_irq", "a_irq" }, registration.Handlers(fixture.Graph.Bindings).Select(m => m.Name));
     }
 
     [Fact]

@@ -39,6 +39,27 @@ public sealed class ReachableGraphTests
                 irq_handler_t h = d.irq > 0 ? a_irq : stored;
                 return request_irq(d.irq, h, 0, "d", d);
             }
+            // Registrations read from symbols alone: the registering bodies are not walked.
+            static irqreturn_t c_irq(int irq, object d) { helper_of_c(); return irqreturn_t.IRQ_HANDLED; }
+            static void helper_of_c() { refill(GFP_KERNEL | __GFP_ZERO); }
+            static irqreturn_t e_irq(int irq, object d) { vmalloc(64); return irqreturn_t.IRQ_HANDLED; }
+            static void t_fn(timer_list t) { kmalloc(8, GFP_NOIO); }
+            static void probe_helper() { KPtr p = alloc(8, GFP_KERNEL); kfree(p); }
+            static int probe2(dev d, timer_list t)
+            {
+                probe_helper();
+                timer_setup(t, t_fn, 0);
+                request_threaded_irq(d.irq, null, null, 0, "n", d);
+                return request_irq(dev: d, name: "e", flags: 0, handler: e_irq, irq: d.irq) + request_irq(d.irq, (c_irq), 0, "c", d);
+            }
+            // Registrations only the bound body can tell: a lambda handler, a call inside a lambda, a local function handler.
+            static void probe3(dev d)
+            {
+                request_irq(1, (i, o) => { msleep(2); return irqreturn_t.IRQ_HANDLED; }, 0, "l", d);
+                System.Action later = () => request_irq(2, b_irq, 0, "later", d);
+                irqreturn_t local_irq(int i, object o) { schedule(); return irqreturn_t.IRQ_HANDLED; }
+                request_irq(3, local_irq, 0, "local", d);
+            }
         }
         """;
 
@@ -55,12 +76,36 @@ public sealed class ReachableGraphTests
         Assert.Equal(whole, reachable);
         Assert.Contains(whole, f => f.Contains("b_irq") && f.Contains("msleep"));
         Assert.Contains(whole, f => f.Contains("a_irq -> refill -> alloc -> kzalloc"));
+        Assert.Contains(whole, f => f.Contains("c_irq -> helper_of_c -> refill -> alloc -> kzalloc"));
+        Assert.Contains(whole, f => f.Contains("registered by request_irq in probe2") && f.Contains("vmalloc"));
+        Assert.Contains(whole, f => f.Contains("t_fn runs in softirq context (registered by timer_setup in probe2)"));
+        Assert.Contains(whole, f => f.Contains("lambda in probe3") && f.Contains("msleep"));
+        Assert.Contains(whole, f => f.Contains("local_irq") && f.Contains("schedule"));
+        Assert.DoesNotContain(whole, f => f.Contains("probe_helper"));
+    }
+
+    [Fact]
+    public async Task Bodies_that_only_register_a_named_handler_or_call_helpers_outside_atomic_context_are_not_walked()
+    {
+        var compilation = await KmemCompilationFactory.CreateAsync("Reachable", new[] { new SourceFile("/0/Test0.cs", Source) }, withKmemRuntime: true);
+        var graph = ReachableWalk.Build(AnalysisSession.For(compilation)!);
+        var type = compilation.GetTypeByMetadataName("D")!;
+        bool Walked(string name) => graph.Find((Microsoft.CodeAnalysis.IMethodSymbol)type.GetMembers(name).Single()) is not null;
+
+        Assert.False(Walked("probe2"));
+        Assert.False(Walked("probe_helper"));
+        Assert.True(Walked("cold"));
+        Assert.True(Walked("probe"));
+        Assert.True(Walked("probe3"));
+        Assert.True(Walked("c_irq"));
+        Assert.True(Walked("helper_of_c"));
+        Assert.True(Walked("alloc"));
+        Assert.True(Walked("unlock_helper"));
     }
 
     private static string[] Findings(AnalysisSession session, bool reachable)
     {
-        var builder = new CallGraphBuilder(session);
-        var graph = reachable ? builder.BuildReachable() : builder.Build();
+        var graph = reachable ? ReachableWalk.Build(session) : new CallGraphBuilder(session).Build();
         return SleepInAtomicFindings.Of(session, graph)
             .Select(f => $"{f.Key.Span.Start}: {f.Value.What} | {f.Value.Why} | {f.Value.Chain}")
             .OrderBy(f => f, System.StringComparer.Ordinal)

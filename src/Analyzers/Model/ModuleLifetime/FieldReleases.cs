@@ -35,47 +35,105 @@ internal sealed class FieldReleases
 {
     private readonly AnalysisSession session;
     private readonly ConcurrentDictionary<IFieldSymbol, Lazy<bool>> assigned = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<string, Lazy<Dictionary<IFieldSymbol, List<FieldRelease>>>> outside = new();
+    private readonly ConcurrentDictionary<string, SharedComputation<Dictionary<IFieldSymbol, List<FieldRelease>>>> outside = new();
 
-    private FieldReleases(AnalysisSession session) => this.session = session;
+    private readonly Lazy<HashSet<string>> releasing;
+
+    private FieldReleases(AnalysisSession session)
+    {
+        this.session = session;
+        releasing = new Lazy<HashSet<string>>(ReleasingNames);
+    }
 
     public static FieldReleases For(AnalysisSession session) => session.Index(() => new FieldReleases(session));
 
     /// <summary>
     /// The releases of <paramref name="field"/> by methods that no module's init or exit calls, in source order. Per
-    /// name, once: the bodies that pass a member of that name to a call are sorted out by their method alone (so a
-    /// body of some init or exit closure is not analysed), and the releases of the others are grouped by field.
+    /// name, once: of the bodies that pass a member of that name to a call, only those that pass it to a call that
+    /// may release it (by name) and whose method no init or exit calls are analysed, and their releases of members
+    /// of that name are grouped by field.
     /// </summary>
     public IReadOnlyList<FieldRelease> OutsideInitAndExit(IFieldSymbol field)
     {
-        var byField = outside.GetOrAdd(field.Name, name => new Lazy<Dictionary<IFieldSymbol, List<FieldRelease>>>(() => OutsideInitAndExit(name))).Value;
+        var byField = outside.GetOrAdd(field.Name, name => new SharedComputation<Dictionary<IFieldSymbol, List<FieldRelease>>>(work => OutsideInitAndExit(name, work))).Value;
         return byField.TryGetValue(field.OriginalDefinition, out var found) ? found : Array.Empty<FieldRelease>();
     }
 
-    private Dictionary<IFieldSymbol, List<FieldRelease>> OutsideInitAndExit(string name)
+    private Dictionary<IFieldSymbol, List<FieldRelease>> OutsideInitAndExit(string name, IWorkSharing work)
     {
-        var modules = ModuleIndex.For(session);
-        var result = new Dictionary<IFieldSymbol, List<FieldRelease>>(SymbolEqualityComparer.Default);
+        var bodies = new List<SyntaxNode>();
         foreach (var body in NameMentions.For(session).Passing(name))
         {
-            var model = session.Model(body.SyntaxTree);
-            if (model.GetDeclaredSymbol(body) is not IMethodSymbol method || modules.InInitOrExit(method))
-                continue;
-            List<(IFieldSymbol Field, int Position, IOperation Value)>? assignments = null;
-            foreach (var release in PointerFacts.For(session, method).Log.Releases)
+            if (PassesToRelease(body, name))
+                bodies.Add(body);
+        }
+        var result = new Dictionary<IFieldSymbol, List<FieldRelease>>(SymbolEqualityComparer.Default);
+        foreach (var releases in work.ForEach(bodies, body => ReleasesOutsideInitAndExit(body, name)))
+        {
+            foreach (var (field, release) in releases)
             {
-                if (release.Holder is not { Symbol: IFieldSymbol released } || released.Name != name)
-                    continue;
-                var field = released.OriginalDefinition;
-                assignments ??= Assignments(model, body, name);
-                var end = release.Call.Syntax.Span.End;
-                var after = assignments.Exists(a => SymbolEqualityComparer.Default.Equals(a.Field, field) && a.Position > end);
-                if (!result.TryGetValue(field, out var releases))
-                    result[field] = releases = new List<FieldRelease>();
-                releases.Add(new FieldRelease(method, release, after));
+                if (!result.TryGetValue(field, out var list))
+                    result[field] = list = new List<FieldRelease>();
+                list.Add(release);
             }
         }
         return result;
+    }
+
+    /// <summary>The body's releases of members of this name, when no module's init or exit calls its method.</summary>
+    private List<(IFieldSymbol Field, FieldRelease Release)> ReleasesOutsideInitAndExit(SyntaxNode body, string name)
+    {
+        var result = new List<(IFieldSymbol, FieldRelease)>();
+        var model = session.Model(body.SyntaxTree);
+        if (model.GetDeclaredSymbol(body) is not IMethodSymbol method || ModuleIndex.For(session).InInitOrExit(method))
+            return result;
+        List<(IFieldSymbol Field, int Position, IOperation Value)>? assignments = null;
+        foreach (var release in PointerFacts.For(session, method).Log.Releases)
+        {
+            if (release.Holder is not { Symbol: IFieldSymbol released } || released.Name != name)
+                continue;
+            var field = released.OriginalDefinition;
+            assignments ??= Assignments(model, body, name);
+            var end = release.Call.Syntax.Span.End;
+            var after = assignments.Exists(a => SymbolEqualityComparer.Default.Equals(a.Field, field) && a.Position > end);
+            result.Add((field, new FieldRelease(method, release, after)));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Whether the body passes something of this name to a call that may release it: a function whose contract
+    /// releases, or a source method (a summary may make it a release function). Syntax only: a body that merely
+    /// reads the field (<c>memcpy(ev, d.regs, 32)</c>) is not analysed for it.
+    /// </summary>
+    private bool PassesToRelease(SyntaxNode body, string name)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is not InvocationExpressionSyntax invocation || NameMentions.InvokedName(invocation) is not { } invoked || !releasing.Value.Contains(invoked))
+                continue;
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                foreach (var mention in argument.Expression.DescendantNodesAndSelf())
+                {
+                    if (mention is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private HashSet<string> ReleasingNames()
+    {
+        var contracted = ContractedMethods.For(session);
+        var names = new HashSet<string>(contracted.SourceNames);
+        foreach (var method in contracted.Methods)
+        {
+            if (session.Contract.Of(method).Release is not null)
+                names.Add(method.Name);
+        }
+        return names;
     }
 
     /// <summary>Whether any method assigns the field a value other than NULL.</summary>

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Kmem.Analyzers.Infrastructure;
+using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -19,49 +21,74 @@ internal sealed class ModuleIndex
     /// <summary>Methods beyond this many in one closure are not followed.</summary>
     private const int MaxClosure = 64;
 
+    private readonly AnalysisSession session;
     private readonly Dictionary<INamedTypeSymbol, KernelModule> byType;
-    private readonly Lazy<(HashSet<IMethodSymbol> Init, HashSet<IMethodSymbol> Exit)> closures;
+    private readonly ConcurrentDictionary<string, Lazy<List<KernelModule>>> callersByName = new();
 
-    private ModuleIndex(Dictionary<INamedTypeSymbol, KernelModule> byType)
+    private ModuleIndex(AnalysisSession session, Dictionary<INamedTypeSymbol, KernelModule> byType)
     {
+        this.session = session;
         this.byType = byType;
-        closures = new Lazy<(HashSet<IMethodSymbol>, HashSet<IMethodSymbol>)>(AllClosures, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The module whose init is declared in <paramref name="type"/>, if any.</summary>
     public KernelModule? Of(INamedTypeSymbol type) => byType.TryGetValue(type.OriginalDefinition, out var module) ? module : null;
 
-    /// <summary>
-    /// Whether some module's exit calls <paramref name="method"/>, directly or not: the module of the method's own
-    /// type first (where exit helpers live), every module's closures only when that one does not.
-    /// </summary>
+    /// <summary>Whether some module's exit calls <paramref name="method"/>, directly or not.</summary>
     public bool InExit(IMethodSymbol method) => In(method, init: false, exit: true);
 
-    /// <summary>Whether some module's init or exit calls <paramref name="method"/>, directly or not (own module first, as <see cref="InExit"/>).</summary>
+    /// <summary>Whether some module's init or exit calls <paramref name="method"/>, directly or not.</summary>
     public bool InInitOrExit(IMethodSymbol method) => In(method, init: true, exit: true);
 
+    /// <summary>
+    /// Asks the module of the method's own type first (where init and exit helpers live), then only the modules
+    /// whose init or exit may reach the method by name: the closures of the others are never followed.
+    /// </summary>
     private bool In(IMethodSymbol method, bool init, bool exit)
     {
         method = method.OriginalDefinition;
-        if (Of(method.ContainingType) is { } own && (init && own.InInit(method) || exit && own.InExit(method)))
+        var own = Of(method.ContainingType);
+        if (own is not null && (init && own.InInit(method) || exit && own.InExit(method)))
             return true;
-        var all = closures.Value;
-        return init && all.Init.Contains(method) || exit && all.Exit.Contains(method);
+        var others = callersByName.GetOrAdd(method.Name, name => new Lazy<List<KernelModule>>(() => ModulesCalling(name), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        foreach (var module in others)
+        {
+            if (module != own && (init && module.InInit(method) || exit && module.InExit(method)))
+                return true;
+        }
+        return false;
     }
+
+    /// <summary>
+    /// The modules whose init or exit invokes a method of this name, directly or through methods invoked by name:
+    /// a walk back through the bodies that invoke each name (<see cref="NameMentions"/>), nothing bound. It finds
+    /// more than the closures hold (names, not symbols), never fewer: the closures follow invocations alone.
+    /// </summary>
+    private List<KernelModule> ModulesCalling(string name)
+    {
+        var modules = new List<KernelModule>();
+        var mentions = NameMentions.For(session);
+        var names = new HashSet<string> { name };
+        var pending = new Queue<string>(names);
+        while (pending.Count > 0)
+        {
+            foreach (var body in mentions.Invoking(pending.Dequeue()))
+            {
+                if (session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is not IMethodSymbol caller)
+                    continue;
+                if (Of(caller.ContainingType) is { } module && !modules.Contains(module) && IsInitOrExit(module, caller))
+                    modules.Add(module);
+                if (names.Add(caller.Name))
+                    pending.Enqueue(caller.Name);
+            }
+        }
+        return modules;
+    }
+
+    private static bool IsInitOrExit(KernelModule module, IMethodSymbol method) =>
+        SymbolEqualityComparer.Default.Equals(module.Init, method.OriginalDefinition) || SymbolEqualityComparer.Default.Equals(module.Exit, method.OriginalDefinition);
 
     public static ModuleIndex For(AnalysisSession session) => session.Index(() => Build(session));
-
-    private (HashSet<IMethodSymbol>, HashSet<IMethodSymbol>) AllClosures()
-    {
-        var init = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        var exit = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        foreach (var module in byType.Values)
-        {
-            init.UnionWith(module.InitClosure);
-            exit.UnionWith(module.ExitClosure);
-        }
-        return (init, exit);
-    }
 
     private static ModuleIndex Build(AnalysisSession session)
     {
@@ -88,7 +115,7 @@ internal sealed class ModuleIndex
             exits.TryGetValue(pair.Key, out var exit);
             modules[pair.Key] = new KernelModule(pair.Value, exit, root => Closure(session, root));
         }
-        return new ModuleIndex(modules);
+        return new ModuleIndex(session, modules);
     }
 
     /// <summary>The method and the source methods it calls, directly or not, each once (read from their graphs).</summary>

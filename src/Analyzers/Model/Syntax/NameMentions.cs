@@ -8,10 +8,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Kmem.Analyzers.Model.Syntax;
 
 /// <summary>
-/// Which source bodies assign a field (or variable) of a given name, and which pass something of that name
-/// to a call: one syntactic pass over the compilation, nothing bound. Cross-method questions about a field
-/// (who stores an allocation in it, who releases it) analyse only the bodies this index names for the
-/// field's name, instead of every body of the compilation.
+/// Which source bodies assign a field (or variable) of a given name, which pass something of that name to a
+/// call, and which invoke a method of that name: one syntactic pass over the compilation, nothing bound.
+/// Cross-method questions (who stores an allocation in a field, who releases it, who calls a method) analyse
+/// only the bodies this index names, instead of every body of the compilation.
 /// </summary>
 internal sealed class NameMentions
 {
@@ -19,6 +19,7 @@ internal sealed class NameMentions
 
     private readonly Dictionary<string, List<SyntaxNode>> assigning = new();
     private readonly Dictionary<string, List<SyntaxNode>> passing = new();
+    private readonly Dictionary<string, List<SyntaxNode>> invoking = new();
     private readonly ConcurrentDictionary<string, Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>> resolved = new();
 
     private readonly AnalysisSession session;
@@ -30,6 +31,9 @@ internal sealed class NameMentions
 
     /// <summary>The bodies where a name of this spelling appears in the arguments of a call.</summary>
     public IReadOnlyList<SyntaxNode> Passing(string name) => passing.TryGetValue(name, out var bodies) ? bodies : None;
+
+    /// <summary>The bodies that invoke a method of this simple name.</summary>
+    public IReadOnlyList<SyntaxNode> Invoking(string name) => invoking.TryGetValue(name, out var bodies) ? bodies : None;
 
     public static NameMentions For(AnalysisSession session) => session.Index(() => Build(session));
 
@@ -48,6 +52,9 @@ internal sealed class NameMentions
                     {
                         case AssignmentExpressionSyntax assignment when AssignedName(assignment.Left) is { } assigned:
                             Add(index.assigning, assigned, body);
+                            break;
+                        case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } invoked:
+                            Add(index.invoking, invoked, body);
                             break;
                         case ArgumentSyntax argument:
                             foreach (var name in argument.Expression.DescendantNodesAndSelf())
@@ -106,6 +113,16 @@ internal sealed class NameMentions
             || identifier.Parent is MemberBindingExpressionSyntax ? identifier.Parent : identifier;
         return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target;
     }
+
+    /// <summary>The simple name of the invoked method; null when the expression has none (a delegate-valued expression).</summary>
+    public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>The simple name an assignment target assigns (<c>x</c>, <c>a.x</c>, <c>a?.x</c>).</summary>
     public static string? AssignedName(ExpressionSyntax target) => target switch

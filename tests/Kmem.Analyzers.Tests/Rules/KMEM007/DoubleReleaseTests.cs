@@ -25,6 +25,7 @@ public sealed class DoubleReleaseTests
     [InlineData("static int f(bool bad) { KPtr p = kmalloc(8, GFP_KERNEL); if (!p) return -ENOMEM; if (bad) { kfree(p); goto err; } return 0; err: {|KMEM007:kfree(p)|}; return -EINVAL; }")]
     [InlineData("static void f() { page pg = alloc_pages(GFP_KERNEL, 1); if (pg == null) return; __free_pages(pg, 1); {|KMEM007:__free_pages(pg, 1)|}; }")]
     [InlineData("[ModuleInit] static int init() { shared_buf = kmalloc(BUF_SIZE, GFP_KERNEL); if (!shared_buf) return -ENOMEM; return 0; } static int reset(int mode) { if (mode < 0) { kfree(shared_buf); return -EINVAL; } return 0; } [ModuleExit] static void exit() { {|KMEM007:kfree(shared_buf)|}; }")]
+    [InlineData(Drop + "[ModuleInit] static int init() { shared_buf = kmalloc(BUF_SIZE, GFP_KERNEL); if (!shared_buf) return -ENOMEM; return 0; } static void reset() { memset(shared_buf, 0, 8); drop(shared_buf); } [ModuleExit] static void exit() { {|KMEM007:kfree(shared_buf)|}; }")]
     public Task Flags_a_second_release(string members) => Verify.VerifyAsync(Driver.Module(members));
 
     [Theory]
@@ -44,6 +45,7 @@ public sealed class DoubleReleaseTests
     [InlineData("static void f(net_dev dev) { kfree(dev.regs); dev.regs = NULL; kfree(dev.regs); }")]
     [InlineData("static void f(KPtr a, KPtr b) { kfree(a); kfree(b); }")]
     [InlineData("static void swap(net_dev dev) { KPtr old = dev.regs; dev.regs = kzalloc(64, GFP_KERNEL); kfree(old); }")]
+    [InlineData(Drop + "[ModuleInit] static int init() { shared_buf = kmalloc(BUF_SIZE, GFP_KERNEL); if (!shared_buf) return -ENOMEM; return 0; } static void reset() { memset(shared_buf, 0, 8); } static void teardown() { drop(shared_buf); } [ModuleExit] static void exit() { teardown(); }")]
     public Task Accepts_one_release_per_path(string members) => Verify.VerifyAsync(Driver.Module(members));
 
     [Fact]
