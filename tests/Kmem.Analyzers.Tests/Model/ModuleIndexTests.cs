@@ -27,6 +27,7 @@ public sealed class ModuleIndexTests
             // Same name as a helper init reaches, but nothing calls it.
             public static void deep() { }
             public static void work() { Helpers.unrelated(); }
+            public static void from_lambda() { }
         }
         static class Mod
         {
@@ -38,7 +39,7 @@ public sealed class ModuleIndexTests
         static class Mod2
         {
             [ModuleInit] static int init() => 0;
-            [ModuleExit] static void exit() { Other.work(); }
+            [ModuleExit] static void exit() { Other.work(); System.Action later = () => Other.from_lambda(); later(); }
         }
         """;
 
@@ -53,6 +54,7 @@ public sealed class ModuleIndexTests
     [InlineData("Helpers", "unrelated", false, true)]
     [InlineData("Other", "deep", false, false)]
     [InlineData("Other", "work", false, true)]
+    [InlineData("Other", "from_lambda", false, true)]
     public async Task Knows_the_init_and_exit_closures_of_every_module(string type, string method, bool inInit, bool inExit)
     {
         var compilation = await KmemCompilationFactory.CreateAsync("Modules", new[] { new SourceFile("/0/Test0.cs", Source) }, withKmemRuntime: true);

@@ -14,7 +14,8 @@ namespace Kmem.Analyzers.Model.ModuleLifetime;
 
 /// <summary>
 /// The modules of the compilation: one pass over the member declarations finds each type's [ModuleInit] and
-/// [ModuleExit] methods without binding any body. Closures are followed per module, when first needed.
+/// [ModuleExit] methods without binding any body. A module's closures are followed when first needed (KMEM009); whether
+/// some init or exit reaches a method is found backwards from the method.
 /// </summary>
 internal sealed class ModuleIndex
 {
@@ -23,7 +24,8 @@ internal sealed class ModuleIndex
 
     private readonly AnalysisSession session;
     private readonly Dictionary<INamedTypeSymbol, KernelModule> byType;
-    private readonly ConcurrentDictionary<string, Lazy<List<KernelModule>>> callersByName = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<(bool, bool)>> reaching = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<InvocationExpressionSyntax, IMethodSymbol?> targets = new();
 
     private ModuleIndex(AnalysisSession session, Dictionary<INamedTypeSymbol, KernelModule> byType)
     {
@@ -35,58 +37,49 @@ internal sealed class ModuleIndex
     public KernelModule? Of(INamedTypeSymbol type) => byType.TryGetValue(type.OriginalDefinition, out var module) ? module : null;
 
     /// <summary>Whether some module's exit calls <paramref name="method"/>, directly or not.</summary>
-    public bool InExit(IMethodSymbol method) => In(method, init: false, exit: true);
+    public bool InExit(IMethodSymbol method) => Reaching(method).Exit;
 
     /// <summary>Whether some module's init or exit calls <paramref name="method"/>, directly or not.</summary>
-    public bool InInitOrExit(IMethodSymbol method) => In(method, init: true, exit: true);
+    public bool InInitOrExit(IMethodSymbol method) => Reaching(method) is { Init: true } or { Exit: true };
 
     /// <summary>
-    /// Asks the module of the method's own type first (where init and exit helpers live), then only the modules
-    /// whose init or exit may reach the method by name: the closures of the others are never followed.
+    /// Whether an init and an exit reach the method, found backwards: the invocations of its name
+    /// (<see cref="NameMentions"/>, including those in lambdas and local functions), each resolved on its own (a semantic query binds its statement,
+    /// not the body), then their callers in turn. The modules' closures are never followed for this: that would
+    /// bind every init and exit closure of the compilation ahead of the compiler.
     /// </summary>
-    private bool In(IMethodSymbol method, bool init, bool exit)
-    {
-        method = method.OriginalDefinition;
-        var own = Of(method.ContainingType);
-        if (own is not null && (init && own.InInit(method) || exit && own.InExit(method)))
-            return true;
-        var others = callersByName.GetOrAdd(method.Name, name => new Lazy<List<KernelModule>>(() => ModulesCalling(name), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-        foreach (var module in others)
-        {
-            if (module != own && (init && module.InInit(method) || exit && module.InExit(method)))
-                return true;
-        }
-        return false;
-    }
+    private (bool Init, bool Exit) Reaching(IMethodSymbol method) =>
+        reaching.GetOrAdd(method.OriginalDefinition, key => new Lazy<(bool, bool)>(() => FindCallers(key), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    /// <summary>
-    /// The modules whose init or exit invokes a method of this name, directly or through methods invoked by name:
-    /// a walk back through the bodies that invoke each name (<see cref="NameMentions"/>), nothing bound. It finds
-    /// more than the closures hold (names, not symbols), never fewer: the closures follow invocations alone.
-    /// </summary>
-    private List<KernelModule> ModulesCalling(string name)
+    private (bool Init, bool Exit) FindCallers(IMethodSymbol method)
     {
-        var modules = new List<KernelModule>();
+        bool init = false, exit = false;
+        var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
+        var pending = new Queue<IMethodSymbol>(seen);
         var mentions = NameMentions.For(session);
-        var names = new HashSet<string> { name };
-        var pending = new Queue<string>(names);
-        while (pending.Count > 0)
+        while (pending.Count > 0 && !(init && exit))
         {
-            foreach (var body in mentions.Invoking(pending.Dequeue()))
+            var callee = pending.Dequeue();
+            if (Of(callee.ContainingType) is { } module)
             {
-                if (session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is not IMethodSymbol caller)
-                    continue;
-                if (Of(caller.ContainingType) is { } module && !modules.Contains(module) && IsInitOrExit(module, caller))
-                    modules.Add(module);
-                if (names.Add(caller.Name))
-                    pending.Enqueue(caller.Name);
+                init |= SymbolEqualityComparer.Default.Equals(module.Init, callee);
+                exit |= SymbolEqualityComparer.Default.Equals(module.Exit, callee);
+            }
+            foreach (var (body, call) in mentions.Invoking(callee.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(Target(call), callee)
+                    && session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is IMethodSymbol caller && seen.Add(caller.OriginalDefinition))
+                    pending.Enqueue(caller.OriginalDefinition);
             }
         }
-        return modules;
+        return (init, exit);
     }
 
-    private static bool IsInitOrExit(KernelModule module, IMethodSymbol method) =>
-        SymbolEqualityComparer.Default.Equals(module.Init, method.OriginalDefinition) || SymbolEqualityComparer.Default.Equals(module.Exit, method.OriginalDefinition);
+    /// <summary>The method an invocation calls, resolved once per invocation.</summary>
+    private IMethodSymbol? Target(InvocationExpressionSyntax invocation) =>
+        targets.GetOrAdd(invocation, call => session.Model(call.SyntaxTree).GetSymbolInfo(call).Symbol is IMethodSymbol target
+            ? (target.ReducedFrom ?? target).OriginalDefinition
+            : null);
 
     public static ModuleIndex For(AnalysisSession session) => session.Index(() => Build(session));
 

@@ -19,7 +19,7 @@ internal sealed class NameMentions
 
     private readonly Dictionary<string, List<SyntaxNode>> assigning = new();
     private readonly Dictionary<string, List<SyntaxNode>> passing = new();
-    private readonly Dictionary<string, List<SyntaxNode>> invoking = new();
+    private readonly Dictionary<string, List<(SyntaxNode Body, InvocationExpressionSyntax Call)>> invoking = new();
     private readonly ConcurrentDictionary<string, Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>> resolved = new();
 
     private readonly AnalysisSession session;
@@ -32,8 +32,9 @@ internal sealed class NameMentions
     /// <summary>The bodies where a name of this spelling appears in the arguments of a call.</summary>
     public IReadOnlyList<SyntaxNode> Passing(string name) => passing.TryGetValue(name, out var bodies) ? bodies : None;
 
-    /// <summary>The bodies that invoke a method of this simple name.</summary>
-    public IReadOnlyList<SyntaxNode> Invoking(string name) => invoking.TryGetValue(name, out var bodies) ? bodies : None;
+    /// <summary>The invocations of a method of this simple name, with the bodies they are in.</summary>
+    public IReadOnlyList<(SyntaxNode Body, InvocationExpressionSyntax Call)> Invoking(string name) =>
+        invoking.TryGetValue(name, out var calls) ? calls : Array.Empty<(SyntaxNode, InvocationExpressionSyntax)>();
 
     public static NameMentions For(AnalysisSession session) => session.Index(() => Build(session));
 
@@ -54,7 +55,9 @@ internal sealed class NameMentions
                             Add(index.assigning, assigned, body);
                             break;
                         case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } invoked:
-                            Add(index.invoking, invoked, body);
+                            if (!index.invoking.TryGetValue(invoked, out var calls))
+                                index.invoking[invoked] = calls = new List<(SyntaxNode, InvocationExpressionSyntax)>();
+                            calls.Add((body, invocation));
                             break;
                         case ArgumentSyntax argument:
                             foreach (var name in argument.Expression.DescendantNodesAndSelf())
