@@ -5,13 +5,9 @@
 # machine's momentary speed, so the per-pair share is steadier than a share of medians on a noisy machine.
 # usage: bench/csc-pairs.sh [lines] [rounds]   (defaults 100000 and 6)
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
 lines="${1:-100000}"
 rounds="${2:-6}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-dotnet run -c Release --project "$repo/bench/Kmem.Bench" -- generate "$work/corpus" "$lines"
+source "$(dirname "$0")/corpus-common.sh" "$lines"
 dotnet build "$work/corpus" -c Release -p:UseSharedCompilation=false -v:diag > "$work/build.log"
 
 # The compiler's command line, as MSBuild ran it (one line of the diagnostic log); the arguments hold no spaces here.
@@ -36,8 +32,6 @@ compile() {
     || { echo "csc-pairs: the compile failed, see below" >&2; tail -20 "$work/$1.out" >&2; exit 1; }
   cat "$work/time.txt"
 }
-
-median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 compile with > /dev/null   # warm the disk cache and the JIT'd images
 : > "$work/pairs.txt"

@@ -4,13 +4,9 @@
 # rounds, and the compiler's own analyzer table (-p:ReportAnalyzer=true) from the last build with them.
 # usage: bench/timed-build.sh [lines] [rounds]   (defaults 100000 and 5)
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
 lines="${1:-100000}"
 rounds="${2:-5}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-dotnet run -c Release --project "$repo/bench/Kmem.Bench" -- generate "$work/corpus" "$lines"
+source "$(dirname "$0")/corpus-common.sh" "$lines"
 dotnet build "$work/corpus" -c Release >/dev/null   # restore and build the runtime and the analyzers once
 
 # Rebuilds only the corpus (a touched source; its references are up to date) and prints the Csc task's seconds.
@@ -20,8 +16,6 @@ csc_seconds() {
   dotnet build "$work/corpus" -c Release --no-restore "$@" -p:ReportAnalyzer=true -v:diag -clp:PerformanceSummary > "$log"
   grep -E "^ +[0-9]+ ms +Csc " "$log" | tail -1 | awk '{printf "%.1f", $1 / 1000}'
 }
-
-median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 csc_seconds "$work/warm.log" >/dev/null   # the compiler server starts warm
 : > "$work/without.txt"; : > "$work/with.txt"

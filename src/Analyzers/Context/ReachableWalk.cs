@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Kmem.Analyzers.Infrastructure;
+using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -132,7 +133,7 @@ internal sealed class ReachableWalk
     /// <summary>Marks a method as possibly atomic: its node is expanded now if walked, else when its body is.</summary>
     private void MayBeAtomic(IMethodSymbol target)
     {
-        var method = (target.ReducedFrom ?? target).OriginalDefinition;
+        var method = MethodIdentity.Declared(target);
         if (!mayBeAtomic.Add(method))
             return;
         if (builder.Find(method) is { } node)

@@ -78,7 +78,7 @@ internal sealed class ModuleIndex
     /// <summary>The method an invocation calls, resolved once per invocation.</summary>
     private IMethodSymbol? Target(InvocationExpressionSyntax invocation) =>
         targets.GetOrAdd(invocation, call => session.Model(call.SyntaxTree).GetSymbolInfo(call).Symbol is IMethodSymbol target
-            ? (target.ReducedFrom ?? target).OriginalDefinition
+            ? MethodIdentity.Declared(target)
             : null);
 
     public static ModuleIndex For(AnalysisSession session) => session.Index(() => Build(session));
