@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
+using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,9 +10,9 @@ namespace Kmem.Analyzers.Context;
 
 /// <summary>
 /// Reads a registration call (<c>request_irq(irq, isr, 0, "d", d)</c>) from symbols alone, without
-/// binding the body it is in: a semantic query on the call binds only its statement, whereas the
-/// body's operations bind all of it. A probe function is among the largest bodies of a driver, and
-/// not otherwise needed by KMEM001 unless atomic context reaches it.
+/// binding the body it is in: bare names (the usual form) are looked up among the declarations around
+/// the body, other forms by a semantic query on the call's parts. A probe function is among the largest
+/// bodies of a driver, and not otherwise needed by KMEM001 unless atomic context reaches it.
 /// </summary>
 internal static class RegistrationSites
 {
@@ -25,7 +26,7 @@ internal static class RegistrationSites
         if (body is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax) || InNestedFunction(call, body))
             return false;
         var model = session.Model(call.SyntaxTree);
-        if (model.GetSymbolInfo(call).Symbol is not IMethodSymbol { MethodKind: not MethodKind.ReducedExtension } target
+        if (Resolve(model, call.Expression) is not IMethodSymbol { MethodKind: not MethodKind.ReducedExtension } target
             || model.GetDeclaredSymbol(body) is not IMethodSymbol owner)
         {
             return false;
@@ -40,7 +41,7 @@ internal static class RegistrationSites
             // An argument left out takes the parameter's default, a constant: nothing is registered.
             if (Argument(call, target.Parameters[callback.Ordinal]) is not { } argument || IsNull(argument))
                 continue;
-            if (model.GetSymbolInfo(argument).Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } handler)
+            if (Resolve(model, argument) is not IMethodSymbol { MethodKind: MethodKind.Ordinary } handler)
                 return false;
             handlers.Add((handler, callback.Context));
         }
@@ -48,6 +49,14 @@ internal static class RegistrationSites
             builder.Register(call, handler, context, target.Name, ContextNames.Of(owner));
         return true;
     }
+
+    /// <summary>
+    /// A bare name is looked up among the declarations around the body (<see cref="UnboundNames"/>), so the probe's body
+    /// is not bound ahead of the compiler; anything else, or a name that lookup cannot settle, by a semantic query.
+    /// </summary>
+    private static ISymbol? Resolve(SemanticModel model, ExpressionSyntax expression) =>
+        (SkipParentheses(expression) is IdentifierNameSyntax name ? UnboundNames.Method(model, name) : null)
+        ?? model.GetSymbolInfo(expression).Symbol;
 
     private static ExpressionSyntax? Argument(InvocationExpressionSyntax call, IParameterSymbol parameter)
     {

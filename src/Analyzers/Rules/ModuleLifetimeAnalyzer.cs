@@ -25,11 +25,16 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
         // Each finding is reported from the body it lies in, when the driver hands that body over: a symbol end action
         // on the module type would make the driver track the completion of every member of every type (in a
         // command-line build that bookkeeping, under its locks, cost more than the rule), and a symbol action runs
-        // before the compiler has bound the bodies, which it would then bind a second time.
+        // before the compiler has bound the bodies, which it would then bind a second time. A body no init or exit
+        // reaches (found backwards from its callers' names, nothing bound) cannot hold a finding, so it does not force
+        // the module's closures: the first body of a driver (its interrupt handler, usually) would otherwise bind
+        // init's closure ahead of the compiler.
         context.RegisterOperationBlockAction(block =>
         {
             if (block.OwningSymbol is not IMethodSymbol method
-                || ModuleIndex.For(session).Of(method.ContainingType) is not { Exit: { } exit } module
+                || ModuleIndex.For(session) is not { } modules
+                || modules.Of(method.ContainingType) is not { Exit: { } exit } module
+                || !modules.InInitOrExit(method)
                 || !module.Calls(method))
                 return;
             foreach (var operation in block.OperationBlocks)

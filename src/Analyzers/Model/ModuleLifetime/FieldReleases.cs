@@ -35,7 +35,7 @@ internal sealed class FieldReleases
 {
     private readonly AnalysisSession session;
     private readonly ConcurrentDictionary<IFieldSymbol, Lazy<bool>> assigned = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<string, SharedComputation<Dictionary<IFieldSymbol, List<FieldRelease>>>> outside = new();
+    private readonly ConcurrentDictionary<IFieldSymbol, SharedComputation<List<FieldRelease>>> outside = new(SymbolEqualityComparer.Default);
 
     private readonly Lazy<HashSet<string>> releasing;
 
@@ -48,66 +48,56 @@ internal sealed class FieldReleases
     public static FieldReleases For(AnalysisSession session) => session.Index(() => new FieldReleases(session));
 
     /// <summary>
-    /// The releases of <paramref name="field"/> by methods that no module's init or exit calls, in source order. Per
-    /// name, once: of the bodies that pass a member of that name to a call, only those that pass it to a call that
-    /// may release it (by name) and whose method no init or exit calls are analysed, and their releases of members
-    /// of that name are grouped by field.
+    /// The releases of <paramref name="field"/> by methods that no module's init or exit calls, in source order. Of the
+    /// bodies that pass a member of the field's name to a call, only those that pass it to a call that may release it
+    /// (by name), through a receiver that may be of the field's type (<see cref="MemberReferences"/>), and whose method
+    /// no init or exit calls are analysed; several threads asking for the same field share the work.
     /// </summary>
-    public IReadOnlyList<FieldRelease> OutsideInitAndExit(IFieldSymbol field)
-    {
-        var byField = outside.GetOrAdd(field.Name, name => new SharedComputation<Dictionary<IFieldSymbol, List<FieldRelease>>>(work => OutsideInitAndExit(name, work))).Value;
-        return byField.TryGetValue(field.OriginalDefinition, out var found) ? found : Array.Empty<FieldRelease>();
-    }
+    public IReadOnlyList<FieldRelease> OutsideInitAndExit(IFieldSymbol field) =>
+        outside.GetOrAdd(field.OriginalDefinition, key => new SharedComputation<List<FieldRelease>>(work => OutsideInitAndExit(key, work))).Value;
 
-    private Dictionary<IFieldSymbol, List<FieldRelease>> OutsideInitAndExit(string name, IWorkSharing work)
+    private List<FieldRelease> OutsideInitAndExit(IFieldSymbol field, IWorkSharing work)
     {
         var bodies = new List<SyntaxNode>();
-        foreach (var body in NameMentions.For(session).Passing(name))
+        foreach (var body in NameMentions.For(session).Passing(field))
         {
-            if (PassesToRelease(body, name))
+            if (PassesToRelease(body, field))
                 bodies.Add(body);
         }
-        var result = new Dictionary<IFieldSymbol, List<FieldRelease>>(SymbolEqualityComparer.Default);
-        foreach (var releases in work.ForEach(bodies, body => ReleasesOutsideInitAndExit(body, name)))
-        {
-            foreach (var (field, release) in releases)
-            {
-                if (!result.TryGetValue(field, out var list))
-                    result[field] = list = new List<FieldRelease>();
-                list.Add(release);
-            }
-        }
+        var result = new List<FieldRelease>();
+        foreach (var releases in work.ForEach(bodies, body => ReleasesOutsideInitAndExit(body, field)))
+            result.AddRange(releases);
         return result;
     }
 
-    /// <summary>The body's releases of members of this name, when no module's init or exit calls its method.</summary>
-    private List<(IFieldSymbol Field, FieldRelease Release)> ReleasesOutsideInitAndExit(SyntaxNode body, string name)
+    /// <summary>The body's releases of the field, when no module's init or exit calls its method.</summary>
+    private List<FieldRelease> ReleasesOutsideInitAndExit(SyntaxNode body, IFieldSymbol field)
     {
-        var result = new List<(IFieldSymbol, FieldRelease)>();
+        var result = new List<FieldRelease>();
         var model = session.Model(body.SyntaxTree);
         if (model.GetDeclaredSymbol(body) is not IMethodSymbol method || ModuleIndex.For(session).InInitOrExit(method))
             return result;
         List<(IFieldSymbol Field, int Position, IOperation Value)>? assignments = null;
         foreach (var release in PointerFacts.For(session, method).Log.Releases)
         {
-            if (release.Holder is not { Symbol: IFieldSymbol released } || released.Name != name)
+            if (release.Holder is not { Symbol: IFieldSymbol released } || !SymbolEqualityComparer.Default.Equals(released.OriginalDefinition, field))
                 continue;
-            var field = released.OriginalDefinition;
-            assignments ??= Assignments(model, body, name);
+            assignments ??= Assignments(model, body, field.Name);
             var end = release.Call.Syntax.Span.End;
             var after = assignments.Exists(a => SymbolEqualityComparer.Default.Equals(a.Field, field) && a.Position > end);
-            result.Add((field, new FieldRelease(method, release, after)));
+            result.Add(new FieldRelease(method, release, after));
         }
         return result;
     }
 
     /// <summary>
-    /// Whether the body passes something of this name to a call that may release it: a function whose contract
+    /// Whether the body passes something of the field's name to a call that may release it: a function whose contract
     /// releases, or a source method (a summary may make it a release function). Syntax only: a body that merely
     /// reads the field (<c>memcpy(ev, d.regs, 32)</c>) is not analysed for it.
     /// </summary>
-    private bool PassesToRelease(SyntaxNode body, string name)
+    private bool PassesToRelease(SyntaxNode body, IFieldSymbol field)
     {
+        var name = field.Name;
         foreach (var node in body.DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax invocation || NameMentions.InvokedName(invocation) is not { } invoked || !releasing.Value.Contains(invoked))

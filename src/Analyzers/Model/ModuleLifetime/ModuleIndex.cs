@@ -65,7 +65,7 @@ internal sealed class ModuleIndex
                 init |= SymbolEqualityComparer.Default.Equals(module.Init, callee);
                 exit |= SymbolEqualityComparer.Default.Equals(module.Exit, callee);
             }
-            foreach (var (body, call) in mentions.Invoking(callee.Name))
+            foreach (var (body, call) in mentions.Invoking(callee))
             {
                 if (SymbolEqualityComparer.Default.Equals(Target(call), callee)
                     && session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is IMethodSymbol caller && seen.Add(caller.OriginalDefinition))

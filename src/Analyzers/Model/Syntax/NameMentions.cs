@@ -11,16 +11,20 @@ namespace Kmem.Analyzers.Model.Syntax;
 /// Which source bodies assign a field (or variable) of a given name, which pass something of that name to a
 /// call, and which invoke a method of that name: one syntactic pass over the compilation, nothing bound.
 /// Cross-method questions (who stores an allocation in a field, who releases it, who calls a method) analyse
-/// only the bodies this index names, instead of every body of the compilation.
+/// only the bodies this index names, instead of every body of the compilation; the questions about one member
+/// keep only the mentions whose receiver may be of the member's type (<see cref="ReceiverGroups{T}"/>).
 /// </summary>
 internal sealed class NameMentions
 {
     private static readonly IReadOnlyList<SyntaxNode> None = Array.Empty<SyntaxNode>();
 
     private readonly Dictionary<string, List<SyntaxNode>> assigning = new();
-    private readonly Dictionary<string, List<SyntaxNode>> passing = new();
+    private readonly Dictionary<string, List<(SyntaxNode Body, IdentifierNameSyntax Name)>> passing = new();
     private readonly Dictionary<string, List<(SyntaxNode Body, InvocationExpressionSyntax Call)>> invoking = new();
-    private readonly ConcurrentDictionary<string, Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>> resolved = new();
+    private readonly Dictionary<string, List<(SyntaxNode Body, SimpleNameSyntax? Target)>> targets = new();
+    private readonly ConcurrentDictionary<string, Lazy<ReceiverGroups<(SyntaxNode Body, SimpleNameSyntax? Target)>>> targetGroups = new();
+    private readonly ConcurrentDictionary<string, Lazy<ReceiverGroups<(SyntaxNode Body, IdentifierNameSyntax Name)>>> passingGroups = new();
+    private readonly ConcurrentDictionary<string, Lazy<ReceiverGroups<(SyntaxNode Body, InvocationExpressionSyntax Call)>>> invokingGroups = new();
 
     private readonly AnalysisSession session;
 
@@ -29,12 +33,26 @@ internal sealed class NameMentions
     /// <summary>The bodies that assign or initialize a field or variable of this name.</summary>
     public IReadOnlyList<SyntaxNode> Assigning(string name) => assigning.TryGetValue(name, out var bodies) ? bodies : None;
 
-    /// <summary>The bodies where a name of this spelling appears in the arguments of a call.</summary>
-    public IReadOnlyList<SyntaxNode> Passing(string name) => passing.TryGetValue(name, out var bodies) ? bodies : None;
+    /// <summary>The bodies where the field's name appears in the arguments of a call through a receiver that may be of its type.</summary>
+    public IReadOnlyList<SyntaxNode> Passing(IFieldSymbol field)
+    {
+        var result = new List<SyntaxNode>();
+        foreach (var (body, _) in Groups(passingGroups, passing, field.Name, static mention => mention.Name).MayReferTo(field.ContainingType))
+            AddLast(result, body);
+        return result;
+    }
 
-    /// <summary>The invocations of a method of this simple name, with the bodies they are in.</summary>
-    public IReadOnlyList<(SyntaxNode Body, InvocationExpressionSyntax Call)> Invoking(string name) =>
-        invoking.TryGetValue(name, out var calls) ? calls : Array.Empty<(SyntaxNode, InvocationExpressionSyntax)>();
+    /// <summary>
+    /// The invocations that may call <paramref name="method"/>, with the bodies they are in: those of its simple name,
+    /// less (for an ordinary method) those whose receiver cannot be of its type. An extension method is called through
+    /// a receiver of another type and a local function by its bare name, so all calls of their name are kept.
+    /// </summary>
+    public IReadOnlyList<(SyntaxNode Body, InvocationExpressionSyntax Call)> Invoking(IMethodSymbol method)
+    {
+        if (method.MethodKind == MethodKind.Ordinary && !method.IsExtensionMethod)
+            return Groups(invokingGroups, invoking, method.Name, static call => InvokedSimpleName(call.Call)).MayReferTo(method.ContainingType);
+        return invoking.TryGetValue(method.Name, out var calls) ? calls : Array.Empty<(SyntaxNode, InvocationExpressionSyntax)>();
+    }
 
     public static NameMentions For(AnalysisSession session) => session.Index(() => Build(session));
 
@@ -46,24 +64,22 @@ internal sealed class NameMentions
             foreach (var body in SourceBodies.Of(tree.GetRoot()))
             {
                 if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
-                    Add(index.assigning, declarator.Identifier.ValueText, body);
+                    index.AddAssignment(declarator.Identifier.ValueText, body, null);
                 foreach (var node in body.DescendantNodes())
                 {
                     switch (node)
                     {
-                        case AssignmentExpressionSyntax assignment when AssignedName(assignment.Left) is { } assigned:
-                            Add(index.assigning, assigned, body);
+                        case AssignmentExpressionSyntax assignment when AssignedTarget(assignment.Left) is { } target:
+                            index.AddAssignment(target.Identifier.ValueText, body, target);
                             break;
                         case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } invoked:
-                            if (!index.invoking.TryGetValue(invoked, out var calls))
-                                index.invoking[invoked] = calls = new List<(SyntaxNode, InvocationExpressionSyntax)>();
-                            calls.Add((body, invocation));
+                            AddTo(index.invoking, invoked, (body, invocation));
                             break;
                         case ArgumentSyntax argument:
                             foreach (var name in argument.Expression.DescendantNodesAndSelf())
                             {
                                 if (name is IdentifierNameSyntax identifier)
-                                    Add(index.passing, identifier.Identifier.ValueText, body);
+                                    AddTo(index.passing, identifier.Identifier.ValueText, (body, identifier));
                             }
                             break;
                     }
@@ -73,66 +89,72 @@ internal sealed class NameMentions
         return index;
     }
 
-    private static void Add<TKey>(Dictionary<TKey, List<SyntaxNode>> map, TKey name, SyntaxNode body)
+    private ReceiverGroups<T> Groups<T>(ConcurrentDictionary<string, Lazy<ReceiverGroups<T>>> groups, Dictionary<string, List<T>> mentions,
+        string name, Func<T, SimpleNameSyntax?> nameOf) =>
+        groups.GetOrAdd(name, key => new Lazy<ReceiverGroups<T>>(() =>
+            new ReceiverGroups<T>(mentions.TryGetValue(key, out var list) ? list : new List<T>(), nameOf, MemberReferences.For(session)))).Value;
+
+    private static void AddTo<T>(Dictionary<string, List<T>> map, string name, T mention)
     {
-        if (!map.TryGetValue(name, out var bodies))
-            map[name] = bodies = new List<SyntaxNode>();
+        if (!map.TryGetValue(name, out var list))
+            map[name] = list = new List<T>();
+        list.Add(mention);
+    }
+
+    private static void AddLast(List<SyntaxNode> bodies, SyntaxNode body)
+    {
         if (bodies.Count == 0 || !ReferenceEquals(bodies[bodies.Count - 1], body))
             bodies.Add(body);
     }
 
+    private void AddAssignment(string name, SyntaxNode body, SimpleNameSyntax? target)
+    {
+        if (!assigning.TryGetValue(name, out var bodies))
+            assigning[name] = bodies = new List<SyntaxNode>();
+        AddLast(bodies, body);
+        AddTo(targets, name, (body, target));
+    }
+
     /// <summary>
-    /// The bodies that assign <paramref name="field"/> itself (not another member of the same name), or initialize it.
-    /// Resolved once per name, for every field of that name at once; only the assignments to the name are bound.
+    /// The bodies that may assign <paramref name="field"/> itself (not another member of the same name), or initialize it:
+    /// those with an assignment to the name that <see cref="MemberReferences"/> cannot rule out. Nothing is bound, so the
+    /// list may hold a body that assigns a same-named member of another type; the caller's own analysis tells them apart.
     /// </summary>
     public IReadOnlyList<SyntaxNode> Assigning(IFieldSymbol field)
     {
-        var byField = resolved.GetOrAdd(field.Name, name => new Lazy<Dictionary<IFieldSymbol, List<SyntaxNode>>>(() => Resolve(name))).Value;
-        return byField.TryGetValue(field.OriginalDefinition, out var bodies) ? bodies : None;
-    }
-
-    private Dictionary<IFieldSymbol, List<SyntaxNode>> Resolve(string name)
-    {
-        var result = new Dictionary<IFieldSymbol, List<SyntaxNode>>(SymbolEqualityComparer.Default);
-        foreach (var body in Assigning(name))
+        var result = new List<SyntaxNode>();
+        foreach (var (body, target) in Groups(targetGroups, targets, field.Name, static mention => mention.Target).MayReferTo(field.ContainingType))
         {
-            var model = session.Model(body.SyntaxTree);
-            if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-                && model.GetDeclaredSymbol(declarator) is IFieldSymbol initialized)
-                Add(result, initialized.OriginalDefinition, body);
-            foreach (var node in body.DescendantNodes())
-            {
-                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name && IsAssignmentTarget(identifier)
-                    && model.GetSymbolInfo(identifier).Symbol is IFieldSymbol field)
-                    Add(result, field.OriginalDefinition, body);
-            }
+            if (target is null
+                && !(body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                     && SymbolEqualityComparer.Default.Equals(session.Model(body.SyntaxTree).GetDeclaredSymbol(declarator)?.OriginalDefinition, field.OriginalDefinition)))
+                continue;
+            AddLast(result, body);
         }
         return result;
     }
 
-    private static bool IsAssignmentTarget(IdentifierNameSyntax identifier)
-    {
-        SyntaxNode target = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier
-            || identifier.Parent is MemberBindingExpressionSyntax ? identifier.Parent : identifier;
-        return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target;
-    }
-
     /// <summary>The simple name of the invoked method; null when the expression has none (a delegate-valued expression).</summary>
-    public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    public static string? InvokedName(InvocationExpressionSyntax invocation) => InvokedSimpleName(invocation)?.Identifier.ValueText;
+
+    /// <summary>The simple name node of the invoked method (<c>f</c>, <c>a.f</c>, <c>a?.f</c>, <c>A::f</c>); null for a delegate-valued expression.</summary>
+    public static SimpleNameSyntax? InvokedSimpleName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name,
+        MemberAccessExpressionSyntax access => access.Name,
+        MemberBindingExpressionSyntax binding => binding.Name,
+        AliasQualifiedNameSyntax alias => alias.Name,
         _ => null,
     };
 
     /// <summary>The simple name an assignment target assigns (<c>x</c>, <c>a.x</c>, <c>a?.x</c>).</summary>
-    public static string? AssignedName(ExpressionSyntax target) => target switch
+    public static string? AssignedName(ExpressionSyntax target) => AssignedTarget(target)?.Identifier.ValueText;
+
+    private static SimpleNameSyntax? AssignedTarget(ExpressionSyntax target) => target switch
     {
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name,
+        MemberAccessExpressionSyntax access => access.Name,
+        MemberBindingExpressionSyntax binding => binding.Name,
         _ => null,
     };
 }

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Kmem.Analyzers.Model.Syntax;
+
+/// <summary>
+/// The mentions of one simple name across the compilation (assignment targets, arguments, invocations), grouped once
+/// by the type names their receivers may have (<see cref="MemberReferences"/>), so that the mentions that may refer
+/// to a member of a given type are found without looking at the others: a question about <c>dev0.ring</c> does not
+/// visit the <c>ring</c> of every other driver.
+/// </summary>
+internal sealed class ReceiverGroups<T>
+{
+    private readonly IReadOnlyList<T> mentions;
+    private readonly MemberReferences references;
+    private readonly Dictionary<string, List<int>> byType = new();
+    private readonly List<int> anyType = new();
+
+    /// <param name="nameOf">The mention's name node; null for one that must always be kept (its caller checks it otherwise).</param>
+    public ReceiverGroups(IReadOnlyList<T> mentions, Func<T, SimpleNameSyntax?> nameOf, MemberReferences references)
+    {
+        this.mentions = mentions;
+        this.references = references;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (nameOf(mentions[i]) is not { } name || references.ReceiverTypes(name) is not { } types)
+            {
+                anyType.Add(i);
+                continue;
+            }
+            foreach (var type in types)
+            {
+                if (!byType.TryGetValue(type, out var list))
+                    byType[type] = list = new List<int>();
+                if (list.Count == 0 || list[list.Count - 1] != i)
+                    list.Add(i);
+            }
+        }
+    }
+
+    /// <summary>The mentions that may refer to a member of <paramref name="owner"/>, in source order.</summary>
+    public List<T> MayReferTo(INamedTypeSymbol owner)
+    {
+        var indices = new SortedSet<int>(anyType);
+        foreach (var name in references.NamesOf(owner))
+        {
+            if (byType.TryGetValue(name, out var list))
+                indices.UnionWith(list);
+        }
+        var result = new List<T>(indices.Count);
+        foreach (var index in indices)
+            result.Add(mentions[index]);
+        return result;
+    }
+}

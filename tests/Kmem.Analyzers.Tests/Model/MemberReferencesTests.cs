@@ -1,0 +1,147 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Kmem.Analyzers.Infrastructure;
+using Kmem.Analyzers.Model.Syntax;
+using Kmem.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace Kmem.Analyzers.Tests.Model;
+
+/// <summary>
+/// Which mentions of a member's name may refer to it, told from syntax and declarations: "no" only when certain, and
+/// always in agreement with the compiler's own binding when the compiler says it does refer to it.
+/// </summary>
+public sealed class MemberReferencesTests
+{
+    private const string Source = """
+        using Kmem;
+        using static Kmem.Kernel;
+        using Alias = dev;
+        class dev { public KPtr ring; public static KPtr shared; }
+        class derived_dev : dev { }
+        class other { public KPtr ring; public dev inner; }
+        static class Holder { public static dev the = new dev(); }
+        class Generic<T> where T : dev { void f(T t) { t.ring = NULL; /*typeparam*/ } }
+        static class Driver
+        {
+            static dev field_dev = new dev();
+            static other field_other = new other();
+            static void own(dev d) { d.ring = NULL; /*param*/ }
+            static void others(other o) { o.ring = NULL; /*other param*/ }
+            static void derived(derived_dev d) { d.ring = NULL; /*derived param*/ }
+            static void local() { dev d = new dev(); d.ring = NULL; /*local*/ }
+            static void other_local() { other d = new other(); d.ring = NULL; /*other local*/ }
+            static void implicit_local() { var d = new other(); d.ring = NULL; /*var local*/ }
+            static void aliased(Alias d) { d.ring = NULL; /*alias*/ }
+            static void through_field() { field_dev.ring = NULL; /*dev field*/ }
+            static void through_other_field() { field_other.ring = NULL; /*other field*/ }
+            static void chained(other o) { o.inner.ring = NULL; /*chain*/ }
+            static void static_member() { dev.shared = NULL; /*type name*/ }
+            static void pattern(object x) { if (x is dev d) d.ring = NULL; /*pattern*/ }
+            static void lambda() { System.Action<dev> a = d => d.ring = NULL; /*lambda param*/ }
+            static void through_import() { Holder.the.ring = NULL; /*holder chain*/ }
+        }
+        class dev_user : dev { void set() { ring = NULL; /*unqualified in derived*/ this.ring = NULL; /*this in derived*/ } }
+        class stranger { KPtr ring; void set() { ring = NULL; /*unqualified elsewhere*/ } }
+        """;
+
+    [Theory]
+    [InlineData("typeparam", true)]
+    [InlineData("param", true)]
+    [InlineData("other param", false)]
+    [InlineData("derived param", true)]
+    [InlineData("local", true)]
+    [InlineData("other local", false)]
+    [InlineData("var local", true)]
+    [InlineData("alias", true)]
+    [InlineData("dev field", true)]
+    [InlineData("other field", false)]
+    [InlineData("chain", true)]
+    [InlineData("pattern", true)]
+    [InlineData("lambda param", true)]
+    [InlineData("holder chain", true)]
+    [InlineData("unqualified in derived", true)]
+    [InlineData("this in derived", true)]
+    [InlineData("unqualified elsewhere", false)]
+    public async Task Rules_out_only_the_mentions_that_cannot_be_the_member(string marker, bool may)
+    {
+        var (compilation, references) = await Create();
+        var (name, model) = AssignedBefore(compilation, marker);
+        var owner = compilation.GetTypeByMetadataName("dev")!;
+
+        Assert.Equal(may, references.MayReferTo(name, owner));
+        // A mention the compiler binds to dev.ring is never ruled out.
+        if (model.GetSymbolInfo(name).Symbol is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.ContainingType, owner))
+            Assert.True(may);
+    }
+
+    [Fact]
+    public async Task A_static_member_is_found_through_its_type_name()
+    {
+        var (compilation, references) = await Create();
+        var (name, _) = AssignedBefore(compilation, "type name");
+
+        Assert.True(references.MayReferTo(name, compilation.GetTypeByMetadataName("dev")!));
+        Assert.False(references.MayReferTo(name, compilation.GetTypeByMetadataName("other")!));
+    }
+
+    [Fact]
+    public async Task Unbound_names_find_the_one_method_a_bare_name_denotes_and_nothing_shadowed()
+    {
+        const string source = """
+            using Kmem;
+            using static Kmem.Kernel;
+            static class Driver
+            {
+                static irqreturn_t isr(int irq, object dev) => irqreturn_t.IRQ_HANDLED;
+                static void twice(int a) { }
+                static void twice(long a) { }
+                static int probe(int isr_count)
+                {
+                    int twice_local = 0;
+                    request_irq(1, isr, 0, "d", null);
+                    twice(twice_local);
+                    return isr_count;
+                }
+                static void shadowed(int isr) { System.Console.WriteLine(isr); }
+            }
+            """;
+        var compilation = await KmemCompilationFactory.CreateAsync("Names", new[] { new SourceFile("/0/Test0.cs", source) }, withKmemRuntime: true);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var tree = compilation.SyntaxTrees.Single();
+        var model = compilation.GetSemanticModel(tree);
+        var names = tree.GetRoot().DescendantNodes().OfType<IdentifierNameSyntax>().ToList();
+        IdentifierNameSyntax In(string method, string text) =>
+            names.First(n => n.Identifier.ValueText == text && n.FirstAncestorOrSelf<MethodDeclarationSyntax>()!.Identifier.ValueText == method);
+
+        Assert.Equal("Kmem.Kernel.request_irq", UnboundNames.Method(model, In("probe", "request_irq"))?.ToDisplayString().Split('(')[0]);
+        Assert.Equal("Driver.isr", UnboundNames.Method(model, In("probe", "isr"))?.ToDisplayString().Split('(')[0]);
+        Assert.Null(UnboundNames.Method(model, In("probe", "twice")));
+        Assert.Null(UnboundNames.Method(model, In("shadowed", "isr")));
+    }
+
+    private static async Task<(Compilation, MemberReferences)> Create()
+    {
+        var compilation = await KmemCompilationFactory.CreateAsync("References", new[] { new SourceFile("/0/Test0.cs", Source) }, withKmemRuntime: true);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return (compilation, MemberReferences.For(AnalysisSession.For(compilation)!));
+    }
+
+    /// <summary>The name assigned in the statement just before the comment <c>/*marker*/</c>.</summary>
+    private static (SimpleNameSyntax Name, SemanticModel Model) AssignedBefore(Compilation compilation, string marker)
+    {
+        var tree = compilation.SyntaxTrees.Single();
+        var comment = tree.GetRoot().DescendantTrivia().Single(t => t.ToString() == "/*" + marker + "*/");
+        var assignment = tree.GetRoot().DescendantNodes().OfType<AssignmentExpressionSyntax>()
+            .Last(a => a.Span.End <= comment.SpanStart);
+        var name = assignment.Left switch
+        {
+            MemberAccessExpressionSyntax access => access.Name,
+            SimpleNameSyntax simple => simple,
+            _ => throw new System.InvalidOperationException(assignment.ToString()),
+        };
+        return (name, compilation.GetSemanticModel(tree));
+    }
+}
