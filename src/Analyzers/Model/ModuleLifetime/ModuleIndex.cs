@@ -75,11 +75,18 @@ internal sealed class ModuleIndex
         return (init, exit);
     }
 
-    /// <summary>The method an invocation calls, resolved once per invocation.</summary>
+    /// <summary>
+    /// The method an invocation calls, resolved once per invocation: a bare name from the declarations around its body
+    /// (<see cref="UnboundNames"/>: the caller may not be compiled yet), anything else by a semantic query.
+    /// </summary>
     private IMethodSymbol? Target(InvocationExpressionSyntax invocation) =>
-        targets.GetOrAdd(invocation, call => session.Model(call.SyntaxTree).GetSymbolInfo(call).Symbol is IMethodSymbol target
-            ? MethodIdentity.Declared(target)
-            : null);
+        targets.GetOrAdd(invocation, call =>
+        {
+            var model = session.Model(call.SyntaxTree);
+            var target = (call.Expression is IdentifierNameSyntax name ? UnboundNames.Method(model, name) : null)
+                ?? model.GetSymbolInfo(call).Symbol as IMethodSymbol;
+            return target is null ? null : MethodIdentity.Declared(target);
+        });
 
     public static ModuleIndex For(AnalysisSession session) => session.Index(() => Build(session));
 
