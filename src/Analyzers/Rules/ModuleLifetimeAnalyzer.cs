@@ -28,10 +28,12 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
         // before the compiler has bound the bodies, which it would then bind a second time. A body no init or exit
         // reaches (found backwards from its callers' names, nothing bound) cannot hold a finding, so it does not force
         // the module's closures: the first body of a driver (its interrupt handler, usually) would otherwise bind
-        // init's closure ahead of the compiler.
+        // init's closure ahead of the compiler. Without any static storage that can hold an allocation there is nothing
+        // to check, and no module is looked at.
         context.RegisterOperationBlockAction(block =>
         {
             if (block.OwningSymbol is not IMethodSymbol method
+                || !StaticHolders.For(session).Any
                 || ModuleIndex.For(session) is not { } modules
                 || modules.Of(method.ContainingType) is not { Exit: { } exit } module
                 || !modules.InInitOrExit(method)
