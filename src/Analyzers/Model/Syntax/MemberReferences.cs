@@ -65,15 +65,9 @@ internal sealed class MemberReferences
     /// Whether <paramref name="name"/> (an unqualified name, or the name after <c>.</c> or <c>-&gt;</c>) may refer to a
     /// member declared in <paramref name="owner"/>; false only when it certainly does not.
     /// </summary>
-    public bool MayReferTo(SimpleNameSyntax name, INamedTypeSymbol owner) => MayBe(ReceiverTypes(name), owner);
-
-    /// <summary>Whether a receiver of these possible type names (null: any type) may be the owner or derived from it.</summary>
-    public bool MayBe(string[]? receiverTypes, INamedTypeSymbol owner)
-    {
-        if (receiverTypes is null)
-            return true;
-        return Array.Exists(receiverTypes, Names(owner).Contains);
-    }
+    /// <remarks>The single-mention form of what <see cref="ReceiverGroups{T}"/> answers for all mentions of a name at once.</remarks>
+    public bool MayReferTo(SimpleNameSyntax name, INamedTypeSymbol owner) =>
+        ReceiverTypes(name) is not { } types || Array.Exists(types, Names(owner).Contains);
 
     /// <summary>
     /// The simple names of the types the member's receiver may have (itself or a base of it among them), read once per
