@@ -75,7 +75,7 @@ internal sealed class BodyIndex
     }
 
     /// <summary>A method or accessor with attributes whose contract says it runs in atomic context.</summary>
-    private static bool IsAtomicMethod(SyntaxNode body, AnalysisSession session)
+    public static bool IsAtomicMethod(SyntaxNode body, AnalysisSession session)
     {
         var attributed = body switch
         {
@@ -92,7 +92,7 @@ internal sealed class BodyIndex
     /// The names of the functions that open or close an atomic section (<paramref name="sections"/>) and
     /// that register an atomic callback (<paramref name="registrars"/>), among the contracted methods.
     /// </summary>
-    private static void ContractNames(AnalysisSession session, HashSet<string> sections, HashSet<string> registrars)
+    public static void ContractNames(AnalysisSession session, HashSet<string> sections, HashSet<string> registrars)
     {
         foreach (var method in ContractedMethods.For(session).Methods)
             Classify(method, session.Contract.Of(method), sections, registrars);

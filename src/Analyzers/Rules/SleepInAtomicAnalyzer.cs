@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Kmem.Analyzers.Context;
 using Kmem.Analyzers.Infrastructure;
+using Kmem.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,13 +22,18 @@ public sealed class SleepInAtomicAnalyzer : KmemAnalyzer
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
     {
         var findings = SleepInAtomicFindings.For(session);
-        context.RegisterOperationAction(operation => Report(operation, session, findings), OperationKind.Invocation);
+        var gfp = new GfpEvaluator(session.Contract.Gfp);
+        context.RegisterOperationAction(operation => Report(operation, session, findings, gfp), OperationKind.Invocation);
     }
 
-    private static void Report(OperationAnalysisContext context, AnalysisSession session, SleepInAtomicFindings findings)
+    // The whole-compilation findings are asked for only when this call may be one: the walk behind them binds the
+    // handlers ahead of the compiler, and a driver's first bodies (a handler allocating with GFP_ATOMIC, a work
+    // function taking a mutex) would otherwise start it before the compiler has compiled anything.
+    private static void Report(OperationAnalysisContext context, AnalysisSession session, SleepInAtomicFindings findings, GfpEvaluator gfp)
     {
         var call = (IInvocationOperation)context.Operation;
-        if (!MaySleep(call, session) || findings.At(call.Syntax) is not { } finding)
+        if (!MaySleep(call, session, gfp) || !AtomicCandidates.For(session).MayHoldFinding(call.Syntax)
+            || findings.At(call.Syntax) is not { } finding)
             return;
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.KMEM001,
@@ -36,10 +42,19 @@ public sealed class SleepInAtomicAnalyzer : KmemAnalyzer
             finding.What, finding.Why, finding.Chain));
     }
 
-    /// <summary>The cheap filter: only a contract sleeper, an allocator or a source method (a possible wrapper) can be a finding.</summary>
-    private static bool MaySleep(IInvocationOperation call, AnalysisSession session)
+    /// <summary>
+    /// The cheap filter: only a contract sleeper, an allocator whose mask is not a constant that forbids reclaim
+    /// (<c>GFP_ATOMIC</c>), or a source method (a possible wrapper) can be a finding.
+    /// </summary>
+    private static bool MaySleep(IInvocationOperation call, AnalysisSession session, GfpEvaluator gfp)
     {
         var contract = session.Contract.Of(call.TargetMethod);
-        return contract.MightSleep || contract.GfpParameter >= 0 || !session.Declarations(call.TargetMethod.OriginalDefinition).IsEmpty;
+        if (contract.MightSleep || !session.Declarations(call.TargetMethod.OriginalDefinition).IsEmpty)
+            return true;
+        if (contract.GfpParameter < 0)
+            return false;
+        // Only a constant decides here, so no method's parameters count as forwarded masks.
+        var mask = gfp.Evaluate(CallContract.Argument(call, contract.GfpParameter), call.TargetMethod);
+        return !mask.IsConstant || mask.Reclaims;
     }
 }
