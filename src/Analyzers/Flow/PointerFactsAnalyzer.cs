@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,17 +35,29 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
         Report(context, session, PointerFacts.For(session, method), cfg.OriginalOperation.Syntax);
         foreach (var local in cfg.LocalFunctions)
             Analyze(context, session, local, session.Share(local, () => cfg.GetLocalFunctionControlFlowGraph(local, context.CancellationToken)));
-        foreach (var block in cfg.Blocks)
+        foreach (var lambda in session.Memo(method, _ => new Lambdas(cfg)).Of)
+            Analyze(context, session, lambda.Symbol, session.Share(lambda.Symbol, () => cfg.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken)));
+    }
+
+    /// <summary>The lambdas of a body's graph, found once for all the rules that analyse the body.</summary>
+    private sealed class Lambdas
+    {
+        public Lambdas(ControlFlowGraph cfg)
         {
-            foreach (var operation in block.Operations)
+            foreach (var block in cfg.Blocks)
             {
-                foreach (var nested in operation.DescendantsAndSelf())
+                foreach (var operation in block.Operations)
                 {
-                    if (nested is IFlowAnonymousFunctionOperation lambda)
-                        Analyze(context, session, lambda.Symbol, session.Share(lambda.Symbol, () => cfg.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken)));
+                    foreach (var nested in operation.DescendantsAndSelf())
+                    {
+                        if (nested is IFlowAnonymousFunctionOperation lambda)
+                            Of.Add(lambda);
+                    }
                 }
             }
         }
+
+        public List<IFlowAnonymousFunctionOperation> Of { get; } = new();
     }
 
     /// <summary>The cheap filter: a body without any call can neither allocate nor release.</summary>

@@ -36,6 +36,7 @@ internal sealed class FieldReleases
     private readonly AnalysisSession session;
     private readonly ConcurrentDictionary<IFieldSymbol, Lazy<bool>> assigned = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IFieldSymbol, SharedComputation<List<FieldRelease>>> outside = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, HashSet<string>> passedToRelease = new();
 
     private readonly Lazy<HashSet<string>> releasing;
 
@@ -95,9 +96,13 @@ internal sealed class FieldReleases
     /// releases, or a source method (a summary may make it a release function). Syntax only: a body that merely
     /// reads the field (<c>memcpy(ev, d.regs, 32)</c>) is not analysed for it.
     /// </summary>
-    private bool PassesToRelease(SyntaxNode body, IFieldSymbol field)
+    private bool PassesToRelease(SyntaxNode body, IFieldSymbol field) =>
+        passedToRelease.GetOrAdd(body, PassedToRelease).Contains(field.Name);
+
+    /// <summary>The names that appear in the arguments of the body's calls that may release, found once per body.</summary>
+    private HashSet<string> PassedToRelease(SyntaxNode body)
     {
-        var name = field.Name;
+        var names = new HashSet<string>();
         foreach (var node in body.DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax invocation || NameMentions.InvokedName(invocation) is not { } invoked || !releasing.Value.Contains(invoked))
@@ -106,12 +111,12 @@ internal sealed class FieldReleases
             {
                 foreach (var mention in argument.Expression.DescendantNodesAndSelf())
                 {
-                    if (mention is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
-                        return true;
+                    if (mention is IdentifierNameSyntax identifier)
+                        names.Add(identifier.Identifier.ValueText);
                 }
             }
         }
-        return false;
+        return names;
     }
 
     private HashSet<string> ReleasingNames()
