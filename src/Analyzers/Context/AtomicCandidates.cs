@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Model.Syntax;
@@ -9,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Kmem.Analyzers.Context;
 
 /// <summary>
-/// The bodies in which a KMEM001 finding may lie, from one syntactic pass and nothing bound: bodies where atomic
+/// The bodies in which a KMEM001 finding may lie, from syntax (<see cref="BodyIndex"/>) and nothing bound: bodies where atomic
 /// context may start (<see cref="BodyIndex"/>'s roots), the methods named as atomic handlers in registration calls,
 /// and, by name, every method those bodies invoke, to the fixed point. A sleeping call elsewhere runs in process
 /// context outside any section, so it needs no answer from the whole-compilation walk, which binds handlers ahead of
@@ -43,55 +44,29 @@ internal sealed class AtomicCandidates
     private static AtomicCandidates Build(AnalysisSession session)
     {
         var result = new AtomicCandidates();
-        var sections = new HashSet<string>();
-        var registrars = new HashSet<string>();
-        BodyIndex.ContractNames(session, sections, registrars);
-        var slots = CallbackSlots(session, registrars);
+        var index = BodyIndex.For(session);
+        if (index.HasNamelessCall)
+        {
+            result.everything = true;
+            return result;
+        }
         var members = new HashSet<string>();
-        var methods = new Dictionary<string, List<SyntaxNode>>();
-        var invoked = new Dictionary<SyntaxNode, List<string>>();
-        var pending = new Queue<SyntaxNode>();
-        var handlers = new List<(InvocationExpressionSyntax Call, string Registrar)>();
         foreach (var tree in session.Compilation.SyntaxTrees)
         {
             foreach (var member in tree.GetRoot().DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
                 AddMemberNames(member, members);
-            foreach (var body in SourceBodies.Of(tree.GetRoot()))
-            {
-                if (body is MethodDeclarationSyntax method)
-                    Add(methods, method.Identifier.ValueText, body);
-                var calls = new List<string>();
-                invoked[body] = calls;
-                var seed = BodyIndex.IsAtomicMethod(body, session);
-                foreach (var node in body.DescendantNodes())
-                {
-                    switch (node)
-                    {
-                        case InvocationExpressionSyntax invocation when NameMentions.InvokedName(invocation) is { } name:
-                            calls.Add(name);
-                            seed |= sections.Contains(name);
-                            if (registrars.Contains(name))
-                                handlers.Add((invocation, name));
-                            break;
-                        case InvocationExpressionSyntax:
-                            result.everything = true;
-                            return result;
-                        case LocalFunctionStatementSyntax local:
-                            seed |= local.AttributeLists.Count > 0 || ContractedMethods.HasParameterAttributes(local.ParameterList);
-                            break;
-                        case ParenthesizedLambdaExpressionSyntax lambda:
-                            seed |= lambda.AttributeLists.Count > 0;
-                            break;
-                    }
-                }
-                if (seed && result.bodies.Add(body))
-                    pending.Enqueue(body);
-            }
+        }
+        var pending = new Queue<SyntaxNode>();
+        foreach (var root in index.Roots)
+        {
+            if (result.bodies.Add(root))
+                pending.Enqueue(root);
         }
         var names = new Queue<string>();
-        foreach (var (call, registrar) in handlers)
+        var slots = CallbackSlots(session, index.Registrars);
+        foreach (var (_, call) in index.Registrations.Concat(index.RegistrationsInRoots))
         {
-            foreach (var handler in HandlerArguments(call, slots[registrar]))
+            foreach (var handler in HandlerArguments(call, slots[NameMentions.InvokedName(call)!]))
             {
                 if (handler is null || IsVariable(handler, call, members))
                 {
@@ -107,7 +82,7 @@ internal sealed class AtomicCandidates
             if (pending.Count > 0)
             {
                 var body = pending.Dequeue();
-                foreach (var name in invoked[body])
+                foreach (var name in index.Invoked[body])
                 {
                     if (IsVariable(name, body, members))
                     {
@@ -119,7 +94,7 @@ internal sealed class AtomicCandidates
                 continue;
             }
             var next = names.Dequeue();
-            if (!followed.Add(next) || !methods.TryGetValue(next, out var declared))
+            if (!followed.Add(next) || !index.MethodsNamed.TryGetValue(next, out var declared))
                 continue;
             foreach (var body in declared)
             {

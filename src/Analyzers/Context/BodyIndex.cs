@@ -10,8 +10,8 @@ namespace Kmem.Analyzers.Context;
 /// <summary>
 /// What one syntactic pass over the compilation tells KMEM001 before anything is bound: the bodies
 /// where atomic context can start (a call, by name, of a function that opens or closes an atomic
-/// section; an <c>[Atomic]</c> method; a lambda or local function with attributes), and the calls,
-/// by name, of functions that register an atomic callback.
+/// section; an <c>[Atomic]</c> method; a lambda or local function with attributes), the calls,
+/// by name, of functions that register an atomic callback, and the names each body invokes.
 /// </summary>
 internal sealed class BodyIndex
 {
@@ -25,57 +25,79 @@ internal sealed class BodyIndex
     /// <summary>In the other bodies, the calls that may register an atomic callback, in source order.</summary>
     public List<(SyntaxNode Body, InvocationExpressionSyntax Call)> Registrations { get; } = new();
 
-    public static BodyIndex Of(AnalysisSession session)
+    /// <summary>In the roots, the calls that may register an atomic callback (the walk finds them by binding the roots).</summary>
+    public List<(SyntaxNode Body, InvocationExpressionSyntax Call)> RegistrationsInRoots { get; } = new();
+
+    /// <summary>The names of the functions that register an atomic callback.</summary>
+    public HashSet<string> Registrars { get; } = new();
+
+    /// <summary>Per body, the names it invokes.</summary>
+    public Dictionary<SyntaxNode, List<string>> Invoked { get; } = new();
+
+    /// <summary>The method bodies of each name.</summary>
+    public Dictionary<string, List<SyntaxNode>> MethodsNamed { get; } = new();
+
+    /// <summary>Whether some body invokes something without a name (a delegate-valued expression).</summary>
+    public bool HasNamelessCall { get; private set; }
+
+    /// <summary>The compilation's index, built once.</summary>
+    public static BodyIndex For(AnalysisSession session) => session.Index(() => Build(session));
+
+    private static BodyIndex Build(AnalysisSession session)
     {
         var index = new BodyIndex();
         var sections = new HashSet<string>();
-        var registrars = new HashSet<string>();
-        ContractNames(session, sections, registrars);
+        ContractNames(session, sections, index.Registrars);
         var calls = new List<InvocationExpressionSyntax>();
         foreach (var tree in session.Compilation.SyntaxTrees)
         {
             foreach (var body in SourceBodies.Of(tree.GetRoot()))
             {
                 calls.Clear();
+                var names = new List<string>();
+                index.Invoked[body] = names;
+                if (body is MethodDeclarationSyntax method)
+                {
+                    if (!index.MethodsNamed.TryGetValue(method.Identifier.ValueText, out var named))
+                        index.MethodsNamed[method.Identifier.ValueText] = named = new List<SyntaxNode>();
+                    named.Add(body);
+                }
                 var root = IsAtomicMethod(body, session);
                 foreach (var node in body.DescendantNodes())
                 {
-                    if (root)
-                        break;
                     switch (node)
                     {
                         case InvocationExpressionSyntax invocation when NameMentions.InvokedName(invocation) is { } invoked:
-                            root = sections.Contains(invoked);
-                            if (registrars.Contains(invoked))
+                            names.Add(invoked);
+                            root |= sections.Contains(invoked);
+                            if (index.Registrars.Contains(invoked))
                                 calls.Add(invocation);
                             break;
                         case InvocationExpressionSyntax:
                             // No name to go by: anything may be called.
                             root = true;
+                            index.HasNamelessCall = true;
                             break;
                         // A local function is called only where it is declared: one with a contract makes its body a root.
                         case LocalFunctionStatementSyntax local:
-                            root = local.AttributeLists.Count > 0 || ContractedMethods.HasParameterAttributes(local.ParameterList);
+                            root |= local.AttributeLists.Count > 0 || ContractedMethods.HasParameterAttributes(local.ParameterList);
                             break;
                         case ParenthesizedLambdaExpressionSyntax lambda:
-                            root = lambda.AttributeLists.Count > 0;
+                            root |= lambda.AttributeLists.Count > 0;
                             break;
                     }
                 }
                 if (root)
-                {
                     index.Roots.Add(body);
-                    continue;
-                }
                 foreach (var call in calls)
-                    index.Registrations.Add((body, call));
+                    (root ? index.RegistrationsInRoots : index.Registrations).Add((body, call));
             }
         }
         return index;
     }
 
     /// <summary>A method or accessor with attributes whose contract says it runs in atomic context.</summary>
-    public static bool IsAtomicMethod(SyntaxNode body, AnalysisSession session)
+    private static bool IsAtomicMethod(SyntaxNode body, AnalysisSession session)
     {
         var attributed = body switch
         {
@@ -92,7 +114,7 @@ internal sealed class BodyIndex
     /// The names of the functions that open or close an atomic section (<paramref name="sections"/>) and
     /// that register an atomic callback (<paramref name="registrars"/>), among the contracted methods.
     /// </summary>
-    public static void ContractNames(AnalysisSession session, HashSet<string> sections, HashSet<string> registrars)
+    private static void ContractNames(AnalysisSession session, HashSet<string> sections, HashSet<string> registrars)
     {
         foreach (var method in ContractedMethods.For(session).Methods)
             Classify(method, session.Contract.Of(method), sections, registrars);

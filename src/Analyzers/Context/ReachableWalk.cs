@@ -46,7 +46,7 @@ internal sealed class ReachableWalk
 
     private CallGraph Run()
     {
-        var index = BodyIndex.Of(session);
+        var index = BodyIndex.For(session);
         foreach (var body in index.Roots)
             bodies.Enqueue(body);
         var unread = work.ForEach(index.Registrations, site => RegistrationSites.TryRead(session, site.Body, site.Call, builder) ? null : site.Body);
