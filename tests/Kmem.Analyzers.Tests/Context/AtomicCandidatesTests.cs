@@ -104,8 +104,7 @@ public sealed class AtomicCandidatesTests
 
     private static async Task<(Compilation, AnalysisSession)> Create(string source)
     {
-        var compilation = await KmemCompilationFactory.CreateAsync("Candidates", new[] { new SourceFile("/0/Test0.cs", source) }, withKmemRuntime: true);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var compilation = await KmemCompilationFactory.CreateValidAsync("Candidates", source);
         return (compilation, AnalysisSession.For(compilation)!);
     }
 }

@@ -22,8 +22,7 @@ internal sealed class ContextFixture
 
     public static async Task<ContextFixture> CreateAsync(string source)
     {
-        var compilation = await KmemCompilationFactory.CreateAsync("Context", new[] { new SourceFile("/0/Test0.cs", source) }, withKmemRuntime: true);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var compilation = await KmemCompilationFactory.CreateValidAsync("Context", source);
         var session = AnalysisSession.For(compilation);
         Assert.NotNull(session);
         return new ContextFixture(session!, new CallGraphBuilder(session!).Build());

@@ -17,4 +17,12 @@ public static class KmemCompilationFactory
         IEnumerable<SyntaxTree> trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, KmemCompilationOptions.Parse, s.Path));
         return CSharpCompilation.Create(assemblyName, trees, references, KmemCompilationOptions.Compilation);
     }
+
+    /// <summary>One source file against the Kmem runtime, asserted to compile without errors.</summary>
+    public static async Task<CSharpCompilation> CreateValidAsync(string assemblyName, string source)
+    {
+        var compilation = await CreateAsync(assemblyName, new[] { new SourceFile("/0/Test0.cs", source) }, withKmemRuntime: true);
+        Xunit.Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return compilation;
+    }
 }

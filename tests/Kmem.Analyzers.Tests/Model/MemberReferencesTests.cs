@@ -108,8 +108,7 @@ public sealed class MemberReferencesTests
                 static void shadowed(int isr) { System.Console.WriteLine(isr); }
             }
             """;
-        var compilation = await KmemCompilationFactory.CreateAsync("Names", new[] { new SourceFile("/0/Test0.cs", source) }, withKmemRuntime: true);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var compilation = await KmemCompilationFactory.CreateValidAsync("Names", source);
         var tree = compilation.SyntaxTrees.Single();
         var model = compilation.GetSemanticModel(tree);
         var names = tree.GetRoot().DescendantNodes().OfType<IdentifierNameSyntax>().ToList();
@@ -124,8 +123,7 @@ public sealed class MemberReferencesTests
 
     private static async Task<(Compilation, MemberReferences)> Create()
     {
-        var compilation = await KmemCompilationFactory.CreateAsync("References", new[] { new SourceFile("/0/Test0.cs", Source) }, withKmemRuntime: true);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var compilation = await KmemCompilationFactory.CreateValidAsync("References", Source);
         return (compilation, MemberReferences.For(AnalysisSession.For(compilation)!));
     }
 

@@ -1,9 +1,7 @@
-using System.Linq;
 using System.Threading.Tasks;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model.ModuleLifetime;
 using Kmem.Analyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Kmem.Analyzers.Tests.Model;
@@ -37,8 +35,7 @@ public sealed class StaticHoldersTests
                 [ModuleExit] static void exit() { }
             }
             """;
-        var compilation = await KmemCompilationFactory.CreateAsync("Holders", new[] { new SourceFile("/0/Test0.cs", source) }, withKmemRuntime: true);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var compilation = await KmemCompilationFactory.CreateValidAsync("Holders", source);
 
         Assert.Equal(any, StaticHolders.For(AnalysisSession.For(compilation)!).Any);
     }
