@@ -13,7 +13,7 @@ switch (args.FirstOrDefault())
         ProfileRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? args[3] : null);
         break;
     case "breakdown":
-        Breakdown.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000);
+        Breakdown.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 3);
         break;
     case "scaling":
         ScalingRun.Run(Console.Out);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
@@ -10,7 +11,9 @@ namespace Kmem.Analyzers.Flow;
 /// run to a fixed point. Work is proportional to blocks times the lattice height, never to the
 /// number of paths. After the fixed point, every reachable block is transferred once more with
 /// <see cref="IsFinalPass"/> set, so that clients report from stable states only (a finally block
-/// may be transferred once per edge through it: clients deduplicate their reports).
+/// may be transferred once per edge through it: clients deduplicate their reports). A graph whose
+/// edges all lead forward (most bodies: no loop) reaches each block once, after all its predecessors,
+/// so its first pass is already the reporting pass.
 /// </summary>
 /// <typeparam name="TState">An immutable abstract state; null stands for "unreachable".</typeparam>
 internal abstract class ForwardFlowAnalysis<TState> where TState : class
@@ -50,6 +53,8 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
         // Blocks are numbered in a topological-ish order; a queue ordered by ordinal visits loop bodies
         // before their exits and so reaches the fixed point in few rounds.
         var pending = new SortedSet<int> { 0 };
+        var forwardOnly = EdgesLeadForward(blocks);
+        IsFinalPass = forwardOnly;
         while (pending.Count > 0)
         {
             var ordinal = pending.Min;
@@ -61,24 +66,37 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
 
             var after = Transfer(block, state);
             output[ordinal] = after;
-            foreach (var (target, edgeState) in Successors(block, after, cfg))
-                Merge(input, pending, target, edgeState);
+            var (first, second) = Successors(block, after, cfg);
+            if (first is { } edge)
+                Merge(input, pending, edge.Target, edge.State);
+            if (second is { } other)
+                Merge(input, pending, other.Target, other.State);
             SeedHandlers(block, state, cfg, input, pending);
         }
 
         IsFinalPass = true;
-        for (var i = 0; i < blocks.Length; i++)
+        for (var i = 0; i < blocks.Length && !forwardOnly; i++)
         {
             if (input[i] is not { } state)
                 continue;
             output[i] = Transfer(blocks[i], state);
-            foreach (var _ in Successors(blocks[i], output[i]!, cfg))
-            {
-                // Following the edges runs the finally regions they pass through in the reporting pass too.
-            }
+            // Following the edges runs the finally regions they pass through in the reporting pass too.
+            Successors(blocks[i], output[i]!, cfg);
         }
         IsFinalPass = false;
         return new FlowResult<TState>(cfg, input, output);
+    }
+
+    /// <summary>Whether every edge leads to a block of a higher ordinal: then the ordinal order visits each block once, with its final input.</summary>
+    private static bool EdgesLeadForward(ImmutableArray<BasicBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.ConditionalSuccessor?.Destination is { } taken && taken.Ordinal <= block.Ordinal
+                || block.FallThroughSuccessor?.Destination is { } next && next.Ordinal <= block.Ordinal)
+                return false;
+        }
+        return true;
     }
 
     private void Merge(TState?[] input, SortedSet<int> pending, int target, TState state)
@@ -92,23 +110,19 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
         }
     }
 
-    private IEnumerable<(int Target, TState State)> Successors(BasicBlock block, TState state, ControlFlowGraph cfg)
+    /// <summary>The states on the block's (at most two) outgoing edges, each with its target's ordinal.</summary>
+    private ((int Target, TState State)? First, (int Target, TState State)? Second) Successors(BasicBlock block, TState state, ControlFlowGraph cfg)
     {
         if (block.ConditionKind == ControlFlowConditionKind.None || block.BranchValue is null)
-        {
-            if (Follow(block, block.FallThroughSuccessor, null, state, cfg) is { } next)
-                yield return next;
-            yield break;
-        }
+            return (Follow(block, block.FallThroughSuccessor, null, state, cfg), null);
 
         var takenWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-        if (Follow(block, block.ConditionalSuccessor, (block.BranchValue, takenWhen), Refine(block.BranchValue, takenWhen, state), cfg) is { } taken)
-            yield return taken;
-        if (Follow(block, block.FallThroughSuccessor, (block.BranchValue, !takenWhen), Refine(block.BranchValue, !takenWhen, state), cfg) is { } fallThrough)
-            yield return fallThrough;
+        var taken = Follow(block, block.ConditionalSuccessor, (block.BranchValue, takenWhen), Refine(block.BranchValue, takenWhen, state), cfg);
+        var fallThrough = Follow(block, block.FallThroughSuccessor, (block.BranchValue, !takenWhen), Refine(block.BranchValue, !takenWhen, state), cfg);
+        return (taken, fallThrough);
     }
 
-    private (int, TState)? Follow(BasicBlock source, ControlFlowBranch? branch, (IOperation, bool)? condition, TState state, ControlFlowGraph cfg)
+    private (int Target, TState State)? Follow(BasicBlock source, ControlFlowBranch? branch, (IOperation, bool)? condition, TState state, ControlFlowGraph cfg)
     {
         if (branch?.Destination is not { } destination)
             return null;
@@ -132,13 +146,18 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
             var after = Transfer(block, input);
             if (block.FallThroughSuccessor is { Destination: null })
                 end = end is null ? after : Join(end, after);
-            foreach (var (target, edgeState) in Successors(block, after, cfg))
-            {
-                if (target > ordinal && target <= region.LastBlockOrdinal)
-                    local[target] = local.TryGetValue(target, out var old) ? Join(old, edgeState) : edgeState;
-            }
+            var (first, second) = Successors(block, after, cfg);
+            Carry(first, ordinal);
+            Carry(second, ordinal);
         }
         return end ?? state;
+
+        // An edge within the region, forward, carries its state on.
+        void Carry((int Target, TState State)? edge, int from)
+        {
+            if (edge is ({ } target, { } edgeState) && target > from && target <= region.LastBlockOrdinal)
+                local[target] = local.TryGetValue(target, out var old) ? Join(old, edgeState) : edgeState;
+        }
     }
 
     /// <summary>A catch handler starts with the state at the start of its try block.</summary>

@@ -66,42 +66,54 @@ internal sealed class PointerFacts
     /// <summary>The allocation sites of a body; also whether it calls a release and whether it contains a lambda.</summary>
     private static ImmutableArray<AllocationSite> DiscoverSites(AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg, out bool releases, out bool lambdas)
     {
-        var contract = session.Contract;
-        var constants = new ConstantEvaluator(session);
-        var sites = ImmutableArray.CreateBuilder<AllocationSite>();
-        releases = false;
-        lambdas = false;
+        var discovery = new SiteDiscovery(session);
         foreach (var parameter in method.Parameters)
         {
-            if (parameter.RefKind == RefKind.None && contract.IsTrackedType(parameter.Type) && sites.Count < MaxSites)
-                sites.Add(AllocationSite.ForParameter(sites.Count, parameter));
+            if (parameter.RefKind == RefKind.None && session.Contract.IsTrackedType(parameter.Type) && discovery.Sites.Count < MaxSites)
+                discovery.Sites.Add(AllocationSite.ForParameter(discovery.Sites.Count, parameter));
         }
         foreach (var block in cfg.Blocks)
         {
-            foreach (var root in Roots(block))
-            {
-                foreach (var operation in root.DescendantsAndSelf())
-                {
-                    lambdas |= operation is IFlowAnonymousFunctionOperation;
-                    if (operation is not IInvocationOperation call)
-                        continue;
-                    var declared = contract.Of(call.TargetMethod);
-                    var summary = declared.IsEmpty ? MethodSummaries.Of(session, call.TargetMethod) : null;
-                    releases |= declared.Release is not null || summary?.Release is not null;
-                    if ((declared.Allocation ?? summary?.Allocation) is { } allocation && sites.Count < MaxSites)
-                        sites.Add(AllocationSite.ForCall(sites.Count, call, allocation, declared, constants));
-                }
-            }
+            foreach (var operation in block.Operations)
+                discovery.Visit(operation);
+            if (block.BranchValue is { } value)
+                discovery.Visit(value);
         }
-        return sites.ToImmutable();
+        releases = discovery.Releases;
+        lambdas = discovery.Lambdas;
+        return discovery.Sites.ToImmutable();
     }
 
-    private static IEnumerable<IOperation> Roots(BasicBlock block)
+    /// <summary>One walk over a body's operations (recursive over their children: no iterator per operation).</summary>
+    private sealed class SiteDiscovery
     {
-        foreach (var operation in block.Operations)
-            yield return operation;
-        if (block.BranchValue is { } value)
-            yield return value;
+        private readonly AnalysisSession session;
+        private readonly ConstantEvaluator constants;
+
+        public SiteDiscovery(AnalysisSession session)
+        {
+            this.session = session;
+            constants = new ConstantEvaluator(session);
+        }
+
+        public ImmutableArray<AllocationSite>.Builder Sites { get; } = ImmutableArray.CreateBuilder<AllocationSite>();
+        public bool Releases { get; private set; }
+        public bool Lambdas { get; private set; }
+
+        public void Visit(IOperation operation)
+        {
+            Lambdas |= operation is IFlowAnonymousFunctionOperation;
+            if (operation is IInvocationOperation call)
+            {
+                var declared = session.Contract.Of(call.TargetMethod);
+                var summary = declared.IsEmpty ? MethodSummaries.Of(session, call.TargetMethod) : null;
+                Releases |= declared.Release is not null || summary?.Release is not null;
+                if ((declared.Allocation ?? summary?.Allocation) is { } allocation && Sites.Count < MaxSites)
+                    Sites.Add(AllocationSite.ForCall(Sites.Count, call, allocation, declared, constants));
+            }
+            foreach (var child in operation.ChildOperations)
+                Visit(child);
+        }
     }
 
     /// <summary>The names used inside the lambdas and local functions of a body: what they may capture.</summary>

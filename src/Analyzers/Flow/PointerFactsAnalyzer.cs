@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Kmem.Analyzers.Infrastructure;
+using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,8 +23,13 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
                 return;
             foreach (var operation in block.OperationBlocks)
             {
-                if (OperationBlocks.IsMethodBody(operation) && CallsAnything(operation.Syntax))
-                    Analyze(block, session, method, session.Share(method, () => block.GetControlFlowGraph(operation)));
+                if (!OperationBlocks.IsMethodBody(operation))
+                    continue;
+                // A body another rule analysed already has its graph; otherwise the cheap filter comes first.
+                if (session.SharedGraph(method) is { } shared)
+                    Analyze(block, session, method, shared);
+                else if (CallsAnything(operation.Syntax))
+                    Analyze(block, session, method, session.Share(method, block.GetControlFlowGraph(operation)));
             }
         });
 
@@ -34,9 +40,11 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
     {
         Report(context, session, PointerFacts.For(session, method), cfg.OriginalOperation.Syntax);
         foreach (var local in cfg.LocalFunctions)
-            Analyze(context, session, local, session.Share(local, () => cfg.GetLocalFunctionControlFlowGraph(local, context.CancellationToken)));
+            Analyze(context, session, local, session.SharedGraph(local) ?? session.Share(local, cfg.GetLocalFunctionControlFlowGraph(local, context.CancellationToken)));
+        if (!HasLambdas(cfg.OriginalOperation.Syntax))
+            return;
         foreach (var lambda in session.Memo(method, _ => new Lambdas(cfg)).Of)
-            Analyze(context, session, lambda.Symbol, session.Share(lambda.Symbol, () => cfg.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken)));
+            Analyze(context, session, lambda.Symbol, session.SharedGraph(lambda.Symbol) ?? session.Share(lambda.Symbol, cfg.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken)));
     }
 
     /// <summary>The lambdas of a body's graph, found once for all the rules that analyse the body.</summary>
@@ -61,13 +69,7 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
     }
 
     /// <summary>The cheap filter: a body without any call can neither allocate nor release.</summary>
-    private static bool CallsAnything(SyntaxNode body)
-    {
-        foreach (var node in body.DescendantNodes())
-        {
-            if (node is InvocationExpressionSyntax)
-                return true;
-        }
-        return false;
-    }
+    private static bool CallsAnything(SyntaxNode body) => SyntaxSearch.Contains(body, static node => node is InvocationExpressionSyntax);
+
+    private static bool HasLambdas(SyntaxNode body) => SyntaxSearch.Contains(body, static node => node is AnonymousFunctionExpressionSyntax);
 }

@@ -65,19 +65,18 @@ internal sealed class AnalysisSession
         return graphs.GetOrAdd(method, BuildGraph(method));
     }
 
+    /// <summary>The graph the session already has for a body (an interprocedural query or another rule made it), if any.</summary>
+    public ControlFlowGraph? SharedGraph(IMethodSymbol method) =>
+        graphs.TryGetValue(method.OriginalDefinition, out var known) ? known : null;
+
     /// <summary>
-    /// The graph the session already has for a body, else the one the driver offers (built only then), which
-    /// the session keeps: a body that an interprocedural query analysed first is not given a second graph.
+    /// Keeps the graph the driver offers for a body, unless the session got one meanwhile: a body that an
+    /// interprocedural query analysed first is not given a second graph. Callers ask <see cref="SharedGraph"/> first,
+    /// so the driver builds a graph only for a body the session has none of.
     /// </summary>
-    public ControlFlowGraph Share(IMethodSymbol method, Func<ControlFlowGraph> driverGraph)
-    {
-        method = method.OriginalDefinition;
-        if (graphs.TryGetValue(method, out var known) && known is not null)
-            return known;
-        var offered = driverGraph();
+    public ControlFlowGraph Share(IMethodSymbol method, ControlFlowGraph offered) =>
         // A nested body asked for before its enclosing method was analysed is recorded as null: replace that.
-        return graphs.AddOrUpdate(method, offered, (_, existing) => existing ?? offered)!;
-    }
+        graphs.AddOrUpdate(method.OriginalDefinition, offered, (_, existing) => existing ?? offered)!;
 
     /// <summary>
     /// A whole-compilation index of kind <typeparamref name="T"/>, built once even when analyzers running

@@ -41,8 +41,8 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
                 return;
             foreach (var operation in block.OperationBlocks)
             {
-                if (OperationBlocks.IsMethodBody(operation))
-                    session.Share(method, () => block.GetControlFlowGraph(operation));
+                if (OperationBlocks.IsMethodBody(operation) && session.SharedGraph(method) is null)
+                    session.Share(method, block.GetControlFlowGraph(operation));
             }
             foreach (var finding in session.Memo(exit, _ => Findings(session, module, exit)))
             {

@@ -25,6 +25,7 @@ internal sealed class MemberReferences
     private readonly HashSet<string> globalStaticImports = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> typeNames = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SimpleNameSyntax, string[]?> receivers = new();
+    private readonly ConcurrentDictionary<SyntaxNode, string[]> scopes = new();
 
     private MemberReferences(AnalysisSession session) => this.session = session;
 
@@ -228,12 +229,21 @@ internal sealed class MemberReferences
         return true;
     }
 
-    /// <summary>For an unqualified name (or <c>this</c>): the enclosing types' names and the statically imported types' names.</summary>
+    /// <summary>
+    /// For an unqualified name (or <c>this</c>): the enclosing types' names and the statically imported types' names,
+    /// the same for every name in one type, so found once per innermost type declaration.
+    /// </summary>
     private string[] EnclosingOrImported(SyntaxNode node)
     {
-        var unit = (CompilationUnitSyntax)node.SyntaxTree.GetRoot();
+        SyntaxNode scope = node.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? node.SyntaxTree.GetRoot();
+        return scopes.GetOrAdd(scope, EnclosingOrImportedOf);
+    }
+
+    private string[] EnclosingOrImportedOf(SyntaxNode innermost)
+    {
+        var unit = (CompilationUnitSyntax)innermost.SyntaxTree.GetRoot();
         var names = new List<string>(globalStaticImports);
-        foreach (var ancestor in node.Ancestors())
+        foreach (var ancestor in innermost.AncestorsAndSelf())
         {
             if (ancestor is TypeDeclarationSyntax type)
                 names.Add(type.Identifier.ValueText);

@@ -75,18 +75,27 @@ internal sealed class NameMentions
                         case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } invoked:
                             AddTo(index.invoking, invoked, (body, invocation));
                             break;
-                        case ArgumentSyntax argument:
-                            foreach (var name in argument.Expression.DescendantNodesAndSelf())
-                            {
-                                if (name is IdentifierNameSyntax identifier)
-                                    AddTo(index.passing, identifier.Identifier.ValueText, (body, identifier));
-                            }
+                        case IdentifierNameSyntax identifier when InArgument(identifier, body):
+                            AddTo(index.passing, identifier.Identifier.ValueText, (body, identifier));
                             break;
                     }
                 }
             }
         }
         return index;
+    }
+
+    /// <summary>Whether the name is part of an argument's value (of a call, a creation or an element access) in the body.</summary>
+    private static bool InArgument(SyntaxNode name, SyntaxNode body)
+    {
+        for (var node = name.Parent; node is not null && node != body; node = node.Parent)
+        {
+            if (node is NameColonSyntax)
+                return false;
+            if (node is ArgumentSyntax)
+                return true;
+        }
+        return false;
     }
 
     private ReceiverGroups<T> Groups<T>(ConcurrentDictionary<string, Lazy<ReceiverGroups<T>>> groups, Dictionary<string, List<T>> mentions,

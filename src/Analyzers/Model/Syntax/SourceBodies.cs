@@ -51,13 +51,6 @@ internal static class SourceBodies
     }
 
     /// <summary>Whether the node contains a call or an assignment (which may store a handler in a field).</summary>
-    public static bool HasCode(SyntaxNode node)
-    {
-        foreach (var descendant in node.DescendantNodes())
-        {
-            if (descendant is InvocationExpressionSyntax or AssignmentExpressionSyntax)
-                return true;
-        }
-        return false;
-    }
+    public static bool HasCode(SyntaxNode node) =>
+        SyntaxSearch.Contains(node, static descendant => descendant is InvocationExpressionSyntax or AssignmentExpressionSyntax);
 }

@@ -23,8 +23,43 @@ internal static class UnboundNames
         {
             return null;
         }
-        // The return type is bound in the type's scope, outside the body, so the lookup there creates no member model.
+        if (TryEnclosingTypeMember(model, member, text, out var inType))
+            return inType;
+        // Not a member of an enclosing type: an import. The return type is bound in the type's scope, outside the body,
+        // so the lookup there creates no member model.
         var candidates = model.LookupSymbols(member.ReturnType.SpanStart, name: text);
         return candidates.Length == 1 && candidates[0] is IMethodSymbol method ? method : null;
+    }
+
+    /// <summary>
+    /// The name as the compiler looks it up after the member's own declarations: in the innermost enclosing type that
+    /// has a member of that name, itself or inherited (read from the types' members, cheaper than a lookup). False when
+    /// no enclosing type has one; otherwise <paramref name="method"/> is null when the members found are not exactly one
+    /// method the type can see.
+    /// </summary>
+    private static bool TryEnclosingTypeMember(SemanticModel model, SyntaxNode declared, string text, out IMethodSymbol? method)
+    {
+        method = null;
+        for (var node = declared.Parent; node is TypeDeclarationSyntax declaration; node = node.Parent)
+        {
+            if (model.GetDeclaredSymbol(declaration) is not INamedTypeSymbol type)
+                return true;
+            var count = 0;
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var candidate in current.GetMembers(text))
+                {
+                    count++;
+                    method = candidate is IMethodSymbol found
+                        && (SymbolEqualityComparer.Default.Equals(current, type) || found.DeclaredAccessibility != Accessibility.Private) ? found : null;
+                }
+            }
+            if (count > 0)
+            {
+                method = count == 1 ? method : null;
+                return true;
+            }
+        }
+        return false;
     }
 }
