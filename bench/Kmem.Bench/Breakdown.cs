@@ -71,7 +71,7 @@ internal static class Breakdown
             for (var i = 0; i < graphs.Count; i++)
             {
                 var graph = graphs[i];
-                session.Share(methods[i].Symbol, () => graph);
+                session.Share(methods[i].Symbol, graph);
             }
             var facts = Measure(() =>
             {

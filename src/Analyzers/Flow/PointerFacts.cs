@@ -46,7 +46,7 @@ internal sealed class PointerFacts
 
     /// <summary>The facts of a source method, computed on first request.</summary>
     public static PointerFacts For(AnalysisSession session, IMethodSymbol method) =>
-        session.Memo(method, symbol => Compute(session, (IMethodSymbol)symbol));
+        session.Memo(method, session, static (symbol, shared) => Compute(shared, (IMethodSymbol)symbol));
 
     private static PointerFacts Compute(AnalysisSession session, IMethodSymbol method)
     {

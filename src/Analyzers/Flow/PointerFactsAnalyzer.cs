@@ -41,9 +41,7 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
         Report(context, session, PointerFacts.For(session, method), cfg.OriginalOperation.Syntax);
         foreach (var local in cfg.LocalFunctions)
             Analyze(context, session, local, session.SharedGraph(local) ?? session.Share(local, cfg.GetLocalFunctionControlFlowGraph(local, context.CancellationToken)));
-        if (!HasLambdas(cfg.OriginalOperation.Syntax))
-            return;
-        foreach (var lambda in session.Memo(method, _ => new Lambdas(cfg)).Of)
+        foreach (var lambda in session.Memo(method, cfg, static (_, graph) => new Lambdas(graph)).Of)
             Analyze(context, session, lambda.Symbol, session.SharedGraph(lambda.Symbol) ?? session.Share(lambda.Symbol, cfg.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken)));
     }
 
@@ -70,6 +68,4 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
 
     /// <summary>The cheap filter: a body without any call can neither allocate nor release.</summary>
     private static bool CallsAnything(SyntaxNode body) => SyntaxSearch.Contains(body, static node => node is InvocationExpressionSyntax);
-
-    private static bool HasLambdas(SyntaxNode body) => SyntaxSearch.Contains(body, static node => node is AnonymousFunctionExpressionSyntax);
 }

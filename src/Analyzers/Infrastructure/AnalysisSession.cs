@@ -94,6 +94,15 @@ internal sealed class AnalysisSession
         return (T)memo.GetOrAdd(key, compute(symbol.OriginalDefinition));
     }
 
+    /// <summary>The same, computed from an argument (so that a hot caller needs no closure).</summary>
+    public T Memo<T, TArgument>(ISymbol symbol, TArgument argument, Func<ISymbol, TArgument, T> compute) where T : class
+    {
+        var key = (typeof(T), (ISymbol)symbol.OriginalDefinition);
+        if (memo.TryGetValue(key, out var known))
+            return (T)known;
+        return (T)memo.GetOrAdd(key, compute(symbol.OriginalDefinition, argument));
+    }
+
 
     private ControlFlowGraph? BuildGraph(IMethodSymbol method)
     {

@@ -33,7 +33,7 @@ internal sealed class ParameterUses
             return false;
         try
         {
-            return session.Memo(method, symbol => Infer(session, (IMethodSymbol)symbol)).used.Contains(ordinal);
+            return session.Memo(method, session, static (symbol, shared) => Infer(shared, (IMethodSymbol)symbol)).used.Contains(ordinal);
         }
         finally
         {

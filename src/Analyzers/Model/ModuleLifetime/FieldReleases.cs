@@ -36,7 +36,6 @@ internal sealed class FieldReleases
     private readonly AnalysisSession session;
     private readonly ConcurrentDictionary<IFieldSymbol, Lazy<bool>> assigned = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IFieldSymbol, SharedComputation<List<FieldRelease>>> outside = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxNode, HashSet<string>> passedToRelease = new();
 
     private readonly Lazy<HashSet<string>> releasing;
 
@@ -60,9 +59,9 @@ internal sealed class FieldReleases
     private List<FieldRelease> OutsideInitAndExit(IFieldSymbol field, IWorkSharing work)
     {
         var bodies = new List<SyntaxNode>();
-        foreach (var body in NameMentions.For(session).Passing(field))
+        foreach (var (body, name) in NameMentions.For(session).Passing(field))
         {
-            if (PassesToRelease(body, field))
+            if ((bodies.Count == 0 || bodies[bodies.Count - 1] != body) && PassedToRelease(name, body))
                 bodies.Add(body);
         }
         var result = new List<FieldRelease>();
@@ -92,31 +91,19 @@ internal sealed class FieldReleases
     }
 
     /// <summary>
-    /// Whether the body passes something of the field's name to a call that may release it: a function whose contract
-    /// releases, or a source method (a summary may make it a release function). Syntax only: a body that merely
-    /// reads the field (<c>memcpy(ev, d.regs, 32)</c>) is not analysed for it.
+    /// Whether the name is in an argument of a call that may release it: a function whose contract releases, or a
+    /// source method (a summary may make it a release function), by name. Syntax only: a body that merely reads the
+    /// field (<c>memcpy(ev, d.regs, 32)</c>) is not analysed for it.
     /// </summary>
-    private bool PassesToRelease(SyntaxNode body, IFieldSymbol field) =>
-        passedToRelease.GetOrAdd(body, PassedToRelease).Contains(field.Name);
-
-    /// <summary>The names that appear in the arguments of the body's calls that may release, found once per body.</summary>
-    private HashSet<string> PassedToRelease(SyntaxNode body)
+    private bool PassedToRelease(SyntaxNode name, SyntaxNode body)
     {
-        var names = new HashSet<string>();
-        foreach (var node in body.DescendantNodes())
+        for (var node = name.Parent; node is not null && node != body; node = node.Parent)
         {
-            if (node is not InvocationExpressionSyntax invocation || NameMentions.InvokedName(invocation) is not { } invoked || !releasing.Value.Contains(invoked))
-                continue;
-            foreach (var argument in invocation.ArgumentList.Arguments)
-            {
-                foreach (var mention in argument.Expression.DescendantNodesAndSelf())
-                {
-                    if (mention is IdentifierNameSyntax identifier)
-                        names.Add(identifier.Identifier.ValueText);
-                }
-            }
+            if (node is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
+                && NameMentions.InvokedName(invocation) is { } invoked && releasing.Value.Contains(invoked))
+                return true;
         }
-        return names;
+        return false;
     }
 
     private HashSet<string> ReleasingNames()

@@ -26,7 +26,7 @@ internal static class MethodSummaries
             return null;
         try
         {
-            return session.Memo(method, symbol => Infer(session, (IMethodSymbol)symbol));
+            return session.Memo(method, session, static (symbol, shared) => Infer(shared, (IMethodSymbol)symbol));
         }
         finally
         {

@@ -33,14 +33,12 @@ internal sealed class NameMentions
     /// <summary>The bodies that assign or initialize a field or variable of this name.</summary>
     public IReadOnlyList<SyntaxNode> Assigning(string name) => assigning.TryGetValue(name, out var bodies) ? bodies : None;
 
-    /// <summary>The bodies where the field's name appears in the arguments of a call through a receiver that may be of its type.</summary>
-    public IReadOnlyList<SyntaxNode> Passing(IFieldSymbol field)
-    {
-        var result = new List<SyntaxNode>();
-        foreach (var (body, _) in Groups(passingGroups, passing, field.Name, static mention => mention.Name).MayReferTo(field.ContainingType))
-            AddLast(result, body);
-        return result;
-    }
+    /// <summary>
+    /// The mentions of the field's name in arguments (of calls, creations, element accesses), through a receiver that may
+    /// be of its type, with their bodies, in source order.
+    /// </summary>
+    public IReadOnlyList<(SyntaxNode Body, IdentifierNameSyntax Name)> Passing(IFieldSymbol field) =>
+        Groups(passingGroups, passing, field.Name, static mention => mention.Name).MayReferTo(field.ContainingType);
 
     /// <summary>
     /// The invocations that may call <paramref name="method"/>, with the bodies they are in: those of its simple name,
