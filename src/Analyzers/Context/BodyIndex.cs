@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Kmem.Analyzers.Context;
 
 /// <summary>
-/// What one syntactic pass over the compilation tells KMEM001 before anything is bound: the bodies
+/// What the bodies' calls (kept by <see cref="NameMentions"/>' one syntactic pass) tell KMEM001 before anything is bound: the bodies
 /// where atomic context can start (a call, by name, of a function that opens or closes an atomic
 /// section; an <c>[Atomic]</c> method; a lambda or local function with attributes), the calls,
 /// by name, of functions that register an atomic callback, and the names each body invokes.
@@ -49,49 +49,37 @@ internal sealed class BodyIndex
         var sections = new HashSet<string>();
         ContractNames(session, sections, index.Registrars);
         var calls = new List<InvocationExpressionSyntax>();
-        foreach (var tree in session.Compilation.SyntaxTrees)
+        foreach (var entry in NameMentions.For(session).Bodies)
         {
-            foreach (var body in SourceBodies.Of(tree.GetRoot()))
+            var body = entry.Body;
+            calls.Clear();
+            var names = new List<string>(entry.Calls.Count);
+            index.Invoked[body] = names;
+            if (body is MethodDeclarationSyntax method)
             {
-                calls.Clear();
-                var names = new List<string>();
-                index.Invoked[body] = names;
-                if (body is MethodDeclarationSyntax method)
-                {
-                    if (!index.MethodsNamed.TryGetValue(method.Identifier.ValueText, out var named))
-                        index.MethodsNamed[method.Identifier.ValueText] = named = new List<SyntaxNode>();
-                    named.Add(body);
-                }
-                var root = IsAtomicMethod(body, session);
-                foreach (var node in body.DescendantNodes())
-                {
-                    switch (node)
-                    {
-                        case InvocationExpressionSyntax invocation when NameMentions.InvokedName(invocation) is { } invoked:
-                            names.Add(invoked);
-                            root |= sections.Contains(invoked);
-                            if (index.Registrars.Contains(invoked))
-                                calls.Add(invocation);
-                            break;
-                        case InvocationExpressionSyntax:
-                            // No name to go by: anything may be called.
-                            root = true;
-                            index.HasNamelessCall = true;
-                            break;
-                        // A local function is called only where it is declared: one with a contract makes its body a root.
-                        case LocalFunctionStatementSyntax local:
-                            root |= local.AttributeLists.Count > 0 || ContractedMethods.HasParameterAttributes(local.ParameterList);
-                            break;
-                        case ParenthesizedLambdaExpressionSyntax lambda:
-                            root |= lambda.AttributeLists.Count > 0;
-                            break;
-                    }
-                }
-                if (root)
-                    index.Roots.Add(body);
-                foreach (var call in calls)
-                    (root ? index.RegistrationsInRoots : index.Registrations).Add((body, call));
+                if (!index.MethodsNamed.TryGetValue(method.Identifier.ValueText, out var named))
+                    index.MethodsNamed[method.Identifier.ValueText] = named = new List<SyntaxNode>();
+                named.Add(body);
             }
+            var root = entry.HasAttributedFunction || IsAtomicMethod(body, session);
+            foreach (var invocation in entry.Calls)
+            {
+                if (NameMentions.InvokedName(invocation) is not { } invoked)
+                {
+                    // No name to go by: anything may be called.
+                    root = true;
+                    index.HasNamelessCall = true;
+                    continue;
+                }
+                names.Add(invoked);
+                root |= sections.Contains(invoked);
+                if (index.Registrars.Contains(invoked))
+                    calls.Add(invocation);
+            }
+            if (root)
+                index.Roots.Add(body);
+            foreach (var call in calls)
+                (root ? index.RegistrationsInRoots : index.Registrations).Add((body, call));
         }
         return index;
     }

@@ -80,7 +80,8 @@ internal sealed class AnalysisSession
 
     /// <summary>
     /// A whole-compilation index of kind <typeparamref name="T"/>, built once even when analyzers running
-    /// concurrently ask for it at the same moment (the others wait). A builder must not ask for another index.
+    /// concurrently ask for it at the same moment (the others wait). A builder may ask for other indexes, never
+    /// (directly or not) for its own.
     /// </summary>
     public T Index<T>(Func<T> build) where T : class =>
         (T)indexes.GetOrAdd(typeof(T), _ => new Lazy<object>(build, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Kmem.Analyzers.Model.Syntax;
@@ -21,44 +22,49 @@ internal sealed class LocalDeclarations
     {
         foreach (var node in member.DescendantNodes())
         {
-            switch (node)
+            // By kind (a jump table) rather than a chain of type tests: this runs on every node of most members.
+            switch (node.Kind())
             {
-                case ParameterSyntax parameter:
+                case SyntaxKind.Parameter:
+                    var parameter = (ParameterSyntax)node;
                     Add(parameter.Identifier, parameter.Type);
                     break;
-                case VariableDeclaratorSyntax declarator:
-                    Add(declarator.Identifier, declarator.Parent is VariableDeclarationSyntax declaration ? declaration.Type : null);
+                case SyntaxKind.VariableDeclarator:
+                    Add(((VariableDeclaratorSyntax)node).Identifier, node.Parent is VariableDeclarationSyntax declaration ? declaration.Type : null);
                     break;
-                case SingleVariableDesignationSyntax designation:
-                    Add(designation.Identifier, designation.Parent switch
+                case SyntaxKind.SingleVariableDesignation:
+                    Add(((SingleVariableDesignationSyntax)node).Identifier, node.Parent switch
                     {
                         DeclarationExpressionSyntax expression => expression.Type,
                         DeclarationPatternSyntax pattern => pattern.Type,
                         _ => null,
                     });
                     break;
-                case ForEachStatementSyntax loop:
+                case SyntaxKind.ForEachStatement:
+                    var loop = (ForEachStatementSyntax)node;
                     Add(loop.Identifier, loop.Type);
                     break;
-                case CatchDeclarationSyntax caught:
+                case SyntaxKind.CatchDeclaration:
+                    var caught = (CatchDeclarationSyntax)node;
                     Add(caught.Identifier, caught.Type);
                     break;
-                case LocalFunctionStatementSyntax function:
-                    Add(function.Identifier, null);
+                case SyntaxKind.LocalFunctionStatement:
+                    Add(((LocalFunctionStatementSyntax)node).Identifier, null);
                     break;
-                case FromClauseSyntax from:
-                    Add(from.Identifier, null);
+                case SyntaxKind.FromClause:
+                    Add(((FromClauseSyntax)node).Identifier, null);
                     break;
-                case LetClauseSyntax let:
-                    Add(let.Identifier, null);
+                case SyntaxKind.LetClause:
+                    Add(((LetClauseSyntax)node).Identifier, null);
                     break;
-                case JoinClauseSyntax join:
+                case SyntaxKind.JoinClause:
+                    var join = (JoinClauseSyntax)node;
                     Add(join.Identifier, null);
                     if (join.Into is { } into)
                         Add(into.Identifier, null);
                     break;
-                case QueryContinuationSyntax continuation:
-                    Add(continuation.Identifier, null);
+                case SyntaxKind.QueryContinuation:
+                    Add(((QueryContinuationSyntax)node).Identifier, null);
                     break;
             }
         }

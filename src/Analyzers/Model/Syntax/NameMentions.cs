@@ -12,7 +12,8 @@ namespace Kmem.Analyzers.Model.Syntax;
 /// call, and which invoke a method of that name: one syntactic pass over the compilation, nothing bound.
 /// Cross-method questions (who stores an allocation in a field, who releases it, who calls a method) analyse
 /// only the bodies this index names, instead of every body of the compilation; the questions about one member
-/// keep only the mentions whose receiver may be of the member's type (<see cref="ReceiverGroups{T}"/>).
+/// keep only the mentions whose receiver may be of the member's type (<see cref="ReceiverGroups{T}"/>). The same pass
+/// keeps each body's calls (<see cref="Bodies"/>), so that the context index needs no walk of its own.
 /// </summary>
 internal sealed class NameMentions
 {
@@ -29,6 +30,9 @@ internal sealed class NameMentions
     private readonly AnalysisSession session;
 
     private NameMentions(AnalysisSession session) => this.session = session;
+
+    /// <summary>Every source body, in source order, with its invocations in source order.</summary>
+    public List<BodyCalls> Bodies { get; } = new();
 
     /// <summary>The bodies that assign or initialize a field or variable of this name.</summary>
     public IReadOnlyList<SyntaxNode> Assigning(string name) => assigning.TryGetValue(name, out var bodies) ? bodies : None;
@@ -61,6 +65,8 @@ internal sealed class NameMentions
         {
             foreach (var body in SourceBodies.Of(tree.GetRoot()))
             {
+                var calls = new BodyCalls(body);
+                index.Bodies.Add(calls);
                 if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
                     index.AddAssignment(declarator.Identifier.ValueText, body, null);
                 foreach (var node in body.DescendantNodes())
@@ -70,11 +76,20 @@ internal sealed class NameMentions
                         case AssignmentExpressionSyntax assignment when AssignedTarget(assignment.Left) is { } target:
                             index.AddAssignment(target.Identifier.ValueText, body, target);
                             break;
-                        case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } invoked:
-                            AddTo(index.invoking, invoked, (body, invocation));
+                        case InvocationExpressionSyntax invocation:
+                            calls.Calls.Add(invocation);
+                            if (InvokedName(invocation) is { } invoked)
+                                AddTo(index.invoking, invoked, (body, invocation));
                             break;
                         case IdentifierNameSyntax identifier when InArgument(identifier, body):
                             AddTo(index.passing, identifier.Identifier.ValueText, (body, identifier));
+                            break;
+                        // A local function is called only where it is declared; one with a contract matters to the context index.
+                        case LocalFunctionStatementSyntax local:
+                            calls.HasAttributedFunction |= local.AttributeLists.Count > 0 || ContractedMethods.HasParameterAttributes(local.ParameterList);
+                            break;
+                        case ParenthesizedLambdaExpressionSyntax lambda:
+                            calls.HasAttributedFunction |= lambda.AttributeLists.Count > 0;
                             break;
                     }
                 }
@@ -164,4 +179,14 @@ internal sealed class NameMentions
         MemberBindingExpressionSyntax binding => binding.Name,
         _ => null,
     };
+}
+
+/// <summary>A source body, its invocations in source order, and whether it declares a lambda or local function with attributes.</summary>
+internal sealed class BodyCalls
+{
+    public BodyCalls(SyntaxNode body) => Body = body;
+
+    public SyntaxNode Body { get; }
+    public List<InvocationExpressionSyntax> Calls { get; } = new();
+    public bool HasAttributedFunction { get; set; }
 }

@@ -12,10 +12,15 @@ internal static class GfpOperands
     /// <summary>The operands OR-ed together (the expression itself when it is not an OR).</summary>
     public static ImmutableArray<IOperation> Of(IOperation mask)
     {
+        var unwrapped = Storage.Unwrap(mask);
+        if (!IsOr(unwrapped))
+            return ImmutableArray.Create(unwrapped);
         var operands = ImmutableArray.CreateBuilder<IOperation>();
-        Collect(Storage.Unwrap(mask), operands);
+        Collect(unwrapped, operands);
         return operands.ToImmutable();
     }
+
+    private static bool IsOr(IOperation operation) => operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Or, OperatorMethod: null };
 
     /// <summary>The single-bit flag names of <paramref name="bits"/>, read from the gfp_t members (<c>__GFP_HIGHMEM | __GFP_DMA32</c>).</summary>
     public static string Names(INamedTypeSymbol gfpType, ulong bits)
@@ -31,8 +36,9 @@ internal static class GfpOperands
 
     private static void Collect(IOperation operation, ImmutableArray<IOperation>.Builder operands)
     {
-        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Or, OperatorMethod: null } or)
+        if (IsOr(operation))
         {
+            var or = (IBinaryOperation)operation;
             Collect(Storage.Unwrap(or.LeftOperand), operands);
             Collect(Storage.Unwrap(or.RightOperand), operands);
             return;
