@@ -20,8 +20,8 @@ internal sealed class AnalysisSession
     private static readonly ConditionalWeakTable<Compilation, AnalysisSession?> sessions = new();
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(Type Kind, ISymbol Symbol), object> memo = new(new KindSymbolComparer());
+    private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = ConcurrentTables.Create<IMethodSymbol, ControlFlowGraph?>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(Type Kind, ISymbol Symbol), object> memo = ConcurrentTables.Create<(Type Kind, ISymbol Symbol), object>(new KindSymbolComparer());
 
     private readonly ConcurrentDictionary<Type, Lazy<object>> indexes = new();
 

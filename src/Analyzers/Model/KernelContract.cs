@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace Kmem.Analyzers.Model;
@@ -10,7 +11,7 @@ namespace Kmem.Analyzers.Model;
 /// </summary>
 internal sealed class KernelContract
 {
-    private readonly ConcurrentDictionary<ISymbol, CallContract> cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, CallContract> cache = ConcurrentTables.Create<ISymbol, CallContract>(SymbolEqualityComparer.Default);
     private readonly ContractAttributes attributes;
 
     private KernelContract(Compilation compilation, ContractAttributes attributes, GfpLayout gfp)
@@ -46,7 +47,10 @@ internal sealed class KernelContract
         var definition = method.ReducedFrom ?? method.OriginalDefinition;
         if (cache.TryGetValue(definition, out var known))
             return known;
-        return cache.GetOrAdd(definition, attributes.Read(definition));
+        // Most methods have no contract; reading their (cached) attributes again is cheaper than adding them all to a
+        // table that every thread writes to at the start of a build.
+        var read = attributes.Read(definition);
+        return read.IsEmpty ? read : cache.GetOrAdd(definition, read);
     }
 
     /// <summary>Whether reading the property dereferences its receiver (the pointer's indexer).</summary>

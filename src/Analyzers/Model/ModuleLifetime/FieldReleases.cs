@@ -34,8 +34,8 @@ internal sealed class FieldRelease
 internal sealed class FieldReleases
 {
     private readonly AnalysisSession session;
-    private readonly ConcurrentDictionary<IFieldSymbol, Lazy<bool>> assigned = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IFieldSymbol, SharedComputation<List<FieldRelease>>> outside = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IFieldSymbol, Lazy<bool>> assigned = ConcurrentTables.Create<IFieldSymbol, Lazy<bool>>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IFieldSymbol, SharedComputation<List<FieldRelease>>> outside = ConcurrentTables.Create<IFieldSymbol, SharedComputation<List<FieldRelease>>>(SymbolEqualityComparer.Default);
 
     private readonly Lazy<HashSet<string>> releasing;
 

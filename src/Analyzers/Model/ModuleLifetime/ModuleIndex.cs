@@ -24,8 +24,8 @@ internal sealed class ModuleIndex
 
     private readonly AnalysisSession session;
     private readonly Dictionary<INamedTypeSymbol, KernelModule> byType;
-    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<(bool, bool)>> reaching = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<InvocationExpressionSyntax, IMethodSymbol?> targets = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<(bool, bool)>> reaching = ConcurrentTables.Create<IMethodSymbol, Lazy<(bool, bool)>>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<InvocationExpressionSyntax, IMethodSymbol?> targets = ConcurrentTables.Create<InvocationExpressionSyntax, IMethodSymbol?>();
 
     private ModuleIndex(AnalysisSession session, Dictionary<INamedTypeSymbol, KernelModule> byType)
     {

@@ -15,7 +15,7 @@ namespace Kmem.Analyzers.Model.Summaries;
 internal sealed class FieldAllocations
 {
     private readonly AnalysisSession session;
-    private readonly ConcurrentDictionary<IFieldSymbol, Lazy<List<AllocationSite>>> stores = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IFieldSymbol, Lazy<List<AllocationSite>>> stores = ConcurrentTables.Create<IFieldSymbol, Lazy<List<AllocationSite>>>(SymbolEqualityComparer.Default);
 
     private FieldAllocations(AnalysisSession session) => this.session = session;
 

@@ -23,9 +23,9 @@ internal sealed class MemberReferences
     private readonly Dictionary<string, List<string>> derivedByBase = new();
     private readonly HashSet<string> aliases = new();
     private readonly HashSet<string> globalStaticImports = new();
-    private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> typeNames = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SimpleNameSyntax, string[]?> receivers = new();
-    private readonly ConcurrentDictionary<SyntaxNode, string[]> scopes = new();
+    private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> typeNames = ConcurrentTables.Create<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SimpleNameSyntax, string[]?> receivers = ConcurrentTables.Create<SimpleNameSyntax, string[]?>();
+    private readonly ConcurrentDictionary<SyntaxNode, string[]> scopes = ConcurrentTables.Create<SyntaxNode, string[]>();
 
     private MemberReferences(AnalysisSession session) => this.session = session;
 
