@@ -29,7 +29,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     /// <summary>Sites allocated again by the current operation while their previous allocation was live.</summary>
     private ulong reallocatedLive;
     private readonly SiteFlagsBuffer flags = new();
-    private ImmutableDictionary<Holder, ulong>.Builder holders = null!;
+    private readonly HolderBuffer holders = new();
+    private PointerState loadedState = null!;
 
     public PointerStateAnalysis(AnalysisSession session, ImmutableArray<AllocationSite> sites, ImmutableHashSet<string> capturedNames, PointerEventLog log)
     {
@@ -121,10 +122,17 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     {
         reallocatedLive = 0;
         flags.Load(state.Sites);
-        holders = state.Holders.ToBuilder();
+        holders.Load(state.Holders);
+        loadedState = state;
     }
 
-    private PointerState Store() => new(flags.ToImmutable(), holders.ToImmutable());
+    /// <summary>The state after the changes since <see cref="Load"/>; the loaded state itself when nothing changed.</summary>
+    private PointerState Store()
+    {
+        var sites = flags.ToImmutable();
+        var held = holders.ToImmutable();
+        return sites == loadedState.Sites && ReferenceEquals(held, loadedState.Holders) ? loadedState : loadedState = new PointerState(sites, held);
+    }
 
     private ulong Visit(IOperation operation)
     {
@@ -332,7 +340,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
 
     private bool HeldElsewhere(AllocationSite site, Holder except)
     {
-        foreach (var pair in holders)
+        foreach (var pair in holders.ToImmutable())
         {
             if ((pair.Value & site.Bit) != 0 && !pair.Key.Equals(except))
                 return true;
@@ -445,7 +453,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         return HolderOf(reference) is { } holder ? Held(holder) : 0;
     }
 
-    private ulong Held(Holder holder) => holders.TryGetValue(holder, out var mask) ? mask : 0;
+    private ulong Held(Holder holder) => holders[holder];
 
     private static Holder? HolderOf(IOperation? operation)
     {
@@ -499,7 +507,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         {
             if (node is not IdentifierNameSyntax name)
                 continue;
-            foreach (var pair in holders)
+            foreach (var pair in holders.ToImmutable())
             {
                 if (pair.Key.Symbol is ILocalSymbol or IParameterSymbol && pair.Key.Symbol.Name == name.Identifier.ValueText)
                     Escape(pair.Value);
