@@ -26,7 +26,7 @@ internal sealed class AtomicCandidates
     {
     }
 
-    public static AtomicCandidates For(AnalysisSession session) => session.Index(() => Build(session));
+    public static AtomicCandidates For(AnalysisSession session) => session.Index(static s => Build(s));
 
     /// <summary>Whether a call may be a finding: it lies in a candidate body (or syntax could not tell).</summary>
     public bool MayHoldFinding(SyntaxNode call)

@@ -41,7 +41,7 @@ internal sealed class BodyIndex
     public bool HasNamelessCall { get; private set; }
 
     /// <summary>The compilation's index, built once.</summary>
-    public static BodyIndex For(AnalysisSession session) => session.Index(() => Build(session));
+    public static BodyIndex For(AnalysisSession session) => session.Index(static s => Build(s));
 
     private static BodyIndex Build(AnalysisSession session)
     {

@@ -25,7 +25,7 @@ internal sealed class SleepInAtomicFindings
 
     /// <summary>The findings of the session's compilation (one instance per session).</summary>
     public static SleepInAtomicFindings For(AnalysisSession session) =>
-        session.Index(() => new SleepInAtomicFindings(session));
+        session.Index(static s => new SleepInAtomicFindings(s));
 
     /// <summary>The finding at a call, or null.</summary>
     public SleepFinding? At(SyntaxNode call) => findings.Value.TryGetValue(SyntaxKey.Of(call), out var finding) ? finding : null;

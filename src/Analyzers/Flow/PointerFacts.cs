@@ -35,14 +35,8 @@ internal sealed class PointerFacts
     /// <summary>The state where the method returns normally; null when it never does or was not analysed.</summary>
     public PointerState? Exit { get; }
 
-    public IEnumerable<AllocationSite> SitesIn(ulong mask)
-    {
-        foreach (var site in Sites)
-        {
-            if ((mask & site.Bit) != 0)
-                yield return site;
-        }
-    }
+    /// <summary>The sites of a mask, in index order (a struct enumeration: this is read for every event a rule looks at).</summary>
+    public SiteSet SitesIn(ulong mask) => new(Sites, mask);
 
     /// <summary>The facts of a source method, computed on first request.</summary>
     public static PointerFacts For(AnalysisSession session, IMethodSymbol method) =>

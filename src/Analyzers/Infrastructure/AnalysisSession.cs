@@ -83,8 +83,12 @@ internal sealed class AnalysisSession
     /// concurrently ask for it at the same moment (the others wait). A builder may ask for other indexes, never
     /// (directly or not) for its own.
     /// </summary>
-    public T Index<T>(Func<T> build) where T : class =>
-        (T)indexes.GetOrAdd(typeof(T), _ => new Lazy<object>(build, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    public T Index<T>(Func<AnalysisSession, T> build) where T : class
+    {
+        if (indexes.TryGetValue(typeof(T), out var known))
+            return (T)known.Value;
+        return (T)indexes.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
 
     /// <summary>A per-symbol result of kind <typeparamref name="T"/>, computed once.</summary>
     public T Memo<T>(ISymbol symbol, Func<ISymbol, T> compute) where T : class

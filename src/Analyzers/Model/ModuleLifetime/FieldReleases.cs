@@ -45,7 +45,7 @@ internal sealed class FieldReleases
         releasing = new Lazy<HashSet<string>>(ReleasingNames);
     }
 
-    public static FieldReleases For(AnalysisSession session) => session.Index(() => new FieldReleases(session));
+    public static FieldReleases For(AnalysisSession session) => session.Index(static s => new FieldReleases(s));
 
     /// <summary>
     /// The releases of <paramref name="field"/> by methods that no module's init or exit calls, in source order. Of the

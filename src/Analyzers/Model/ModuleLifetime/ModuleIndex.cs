@@ -88,7 +88,7 @@ internal sealed class ModuleIndex
             return target is null ? null : MethodIdentity.Declared(target);
         });
 
-    public static ModuleIndex For(AnalysisSession session) => session.Index(() => Build(session));
+    public static ModuleIndex For(AnalysisSession session) => session.Index(static s => Build(s));
 
     private static ModuleIndex Build(AnalysisSession session)
     {

@@ -20,7 +20,7 @@ internal sealed class StaticHolders
     /// <summary>Whether some static field or property of the source may hold an allocation.</summary>
     public bool Any { get; }
 
-    public static StaticHolders For(AnalysisSession session) => session.Index(() => new StaticHolders(Scan(session)));
+    public static StaticHolders For(AnalysisSession session) => session.Index(static s => new StaticHolders(Scan(s)));
 
     private static bool Scan(AnalysisSession session)
     {

@@ -19,7 +19,7 @@ internal sealed class FieldAllocations
 
     private FieldAllocations(AnalysisSession session) => this.session = session;
 
-    public static FieldAllocations For(AnalysisSession session) => session.Index(() => new FieldAllocations(session));
+    public static FieldAllocations For(AnalysisSession session) => session.Index(static s => new FieldAllocations(s));
 
     /// <summary>The allocation sites stored into the field; one thread collects a field while the others asking wait.</summary>
     public IReadOnlyList<AllocationSite> Of(IFieldSymbol field) =>

@@ -23,7 +23,7 @@ internal sealed class ContractedMethods
     /// <summary>The simple names of the methods declared in source, with a contract or not.</summary>
     public HashSet<string> SourceNames { get; } = new();
 
-    public static ContractedMethods For(AnalysisSession session) => session.Index(() => Build(session));
+    public static ContractedMethods For(AnalysisSession session) => session.Index(static s => Build(s));
 
     private static ContractedMethods Build(AnalysisSession session)
     {

@@ -29,7 +29,7 @@ internal sealed class MemberReferences
 
     private MemberReferences(AnalysisSession session) => this.session = session;
 
-    public static MemberReferences For(AnalysisSession session) => session.Index(() => Build(session));
+    public static MemberReferences For(AnalysisSession session) => session.Index(static s => Build(s));
 
     private static MemberReferences Build(AnalysisSession session)
     {

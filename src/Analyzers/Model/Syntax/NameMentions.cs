@@ -56,7 +56,7 @@ internal sealed class NameMentions
         return invoking.TryGetValue(method.Name, out var calls) ? calls : Array.Empty<(SyntaxNode, InvocationExpressionSyntax)>();
     }
 
-    public static NameMentions For(AnalysisSession session) => session.Index(() => Build(session));
+    public static NameMentions For(AnalysisSession session) => session.Index(static s => Build(s));
 
     private static NameMentions Build(AnalysisSession session)
     {
