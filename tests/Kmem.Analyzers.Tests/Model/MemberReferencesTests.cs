@@ -121,6 +121,45 @@ public sealed class MemberReferencesTests
         Assert.Null(UnboundNames.Method(model, In("shadowed", "isr")));
     }
 
+    [Fact]
+    public async Task Unbound_names_agree_with_the_compiler_through_bases_outer_types_and_hidden_imports()
+    {
+        const string source = """
+            using Kmem;
+            using static Kmem.Kernel;
+            class Base
+            {
+                protected static void inherited() { }
+                private static void hidden_private() { }
+            }
+            class Outer
+            {
+                static void outer_helper() { }
+                class Driver : Base
+                {
+                    static void kfree(int not_the_kernels) { }
+                    static void probe()
+                    {
+                        inherited();
+                        outer_helper();
+                        kfree(1);
+                        kmalloc(8, GFP_KERNEL);
+                    }
+                }
+            }
+            """;
+        var compilation = await KmemCompilationFactory.CreateValidAsync("Bases", source);
+        var tree = compilation.SyntaxTrees.Single();
+        var model = compilation.GetSemanticModel(tree);
+        foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            var name = (IdentifierNameSyntax)call.Expression;
+            var expected = model.GetSymbolInfo(call).Symbol;
+            Assert.NotNull(expected);
+            Assert.True(SymbolEqualityComparer.Default.Equals(expected, UnboundNames.Method(model, name)), name.Identifier.ValueText);
+        }
+    }
+
     private static async Task<(Compilation, MemberReferences)> Create()
     {
         var compilation = await KmemCompilationFactory.CreateValidAsync("References", Source);
