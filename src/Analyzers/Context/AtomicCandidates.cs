@@ -33,10 +33,13 @@ internal sealed class AtomicCandidates
     {
         if (everything)
             return true;
-        foreach (var node in call.AncestorsAndSelf())
+        // The bodies are members, accessors and initializers: none lies above a member declaration.
+        for (var node = call; node is not null; node = node.Parent)
         {
             if (bodies.Contains(node))
                 return true;
+            if (node is MemberDeclarationSyntax)
+                return false;
         }
         return false;
     }
