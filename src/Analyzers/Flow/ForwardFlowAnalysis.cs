@@ -18,8 +18,13 @@ namespace Kmem.Analyzers.Flow;
 /// <typeparam name="TState">An immutable abstract state; null stands for "unreachable".</typeparam>
 internal abstract class ForwardFlowAnalysis<TState> where TState : class
 {
+    private int finallyDepth;
+
     /// <summary>True while the last, reporting pass runs.</summary>
     protected bool IsFinalPass { get; private set; }
+
+    /// <summary>True while a finally region's blocks are transferred: the only blocks a pass may transfer more than once.</summary>
+    protected bool InFinally => finallyDepth > 0;
 
     /// <summary>The state on entry to the method.</summary>
     protected abstract TState EntryState(ControlFlowGraph cfg);
@@ -138,6 +143,7 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
         var blocks = cfg.Blocks;
         var local = new Dictionary<int, TState> { [region.FirstBlockOrdinal] = state };
         TState? end = null;
+        finallyDepth++;
         for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)
         {
             if (!local.TryGetValue(ordinal, out var input))
@@ -150,6 +156,7 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
             Carry(first, ordinal);
             Carry(second, ordinal);
         }
+        finallyDepth--;
         return end ?? state;
 
         // An edge within the region, forward, carries its state on.

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Kmem.Analyzers.Flow;
 
 /// <summary>
-/// The holders of the state being transferred, as <see cref="SiteFlagsBuffer"/> keeps its sites: a builder is made
+/// The holders of the state being transferred: a builder is made
 /// only on the first write, so that the many operations and edges that change no holder allocate nothing.
 /// </summary>
 internal sealed class HolderBuffer

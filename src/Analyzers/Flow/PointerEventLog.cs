@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace Kmem.Analyzers.Flow;
 
 /// <summary>
-/// The events the reporting pass records. A block can be transferred more than once in that pass (a
-/// finally region runs once per edge through it), so every kind of event is kept once per operation.
+/// The events the reporting pass records. Only a finally region's blocks are transferred more than once in that pass
+/// (once per edge through it), so the events recorded there (<c>mayRepeat</c>) are kept once per operation; elsewhere
+/// each operation is visited once, and its events are kept without a lookup.
 /// </summary>
 internal sealed class PointerEventLog
 {
@@ -21,27 +22,27 @@ internal sealed class PointerEventLog
     public IEnumerable<JumpEvent> Jumps => jumps.Values;
     public IEnumerable<LeakEvent> Leaks => leaks.Values;
 
-    public void Release(ReleaseEvent release)
+    public void Release(ReleaseEvent release, bool mayRepeat)
     {
-        if (seen.Add(release.Call))
+        if (!mayRepeat || seen.Add(release.Call))
             Releases.Add(release);
     }
 
-    public void Use(UseEvent use)
+    public void Use(UseEvent use, bool mayRepeat)
     {
-        if (seen.Add(use.Use))
+        if (!mayRepeat || seen.Add(use.Use))
             Uses.Add(use);
     }
 
-    public void Test(TestEvent test)
+    public void Test(TestEvent test, bool mayRepeat)
     {
-        if (seen.Add(test.Test))
+        if (!mayRepeat || seen.Add(test.Test))
             Tests.Add(test);
     }
 
-    public void Return(IOperation value, ulong sites)
+    public void Return(IOperation value, ulong sites, bool mayRepeat)
     {
-        if (seen.Add(value))
+        if (!mayRepeat || seen.Add(value))
             Returns.Add(new ReturnEvent(value, sites));
     }
 

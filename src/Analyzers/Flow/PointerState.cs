@@ -9,13 +9,13 @@ namespace Kmem.Analyzers.Flow;
 /// </summary>
 internal sealed class PointerState
 {
-    public PointerState(ImmutableArray<SiteFlags> sites, ImmutableDictionary<Holder, ulong> holders)
+    public PointerState(SiteValues sites, ImmutableDictionary<Holder, ulong> holders)
     {
         Sites = sites;
         Holders = holders;
     }
 
-    public ImmutableArray<SiteFlags> Sites { get; }
+    public SiteValues Sites { get; }
     public ImmutableDictionary<Holder, ulong> Holders { get; }
 
     public SiteFlags this[int site] => Sites[site];
@@ -24,16 +24,7 @@ internal sealed class PointerState
     public ulong Held(Holder holder) => Holders.TryGetValue(holder, out var mask) ? mask : 0;
 
     /// <summary>The union of the values of the sites in <paramref name="mask"/>.</summary>
-    public SiteFlags Flags(ulong mask)
-    {
-        var flags = SiteFlags.None;
-        for (var i = 0; i < Sites.Length; i++)
-        {
-            if ((mask & (1UL << i)) != 0)
-                flags |= Sites[i];
-        }
-        return flags;
-    }
+    public SiteFlags Flags(ulong mask) => Sites.Union(mask);
 
     /// <summary>The holders, other than flow captures, that may hold <paramref name="site"/>.</summary>
     public IEnumerable<Holder> HoldersOf(int site)
@@ -50,16 +41,8 @@ internal sealed class PointerState
     {
         if (ReferenceEquals(left, right))
             return left;
-        ImmutableArray<SiteFlags>.Builder? sites = null;
-        for (var i = 0; i < left.Sites.Length; i++)
-        {
-            var joined = left.Sites[i] | right.Sites[i];
-            if (joined != left.Sites[i])
-            {
-                sites ??= left.Sites.ToBuilder();
-                sites[i] = joined;
-            }
-        }
+        var sites = SiteValues.Join(left.Sites, right.Sites);
+        var sitesChanged = !sites.SameAs(left.Sites);
         var holders = left.Holders;
         foreach (var pair in right.Holders)
         {
@@ -67,20 +50,17 @@ internal sealed class PointerState
             if (!found || (mask | pair.Value) != mask)
                 holders = holders.SetItem(pair.Key, mask | pair.Value);
         }
-        if (sites is null && ReferenceEquals(holders, left.Holders))
+        if (!sitesChanged && ReferenceEquals(holders, left.Holders))
             return left;
-        return new PointerState(sites?.ToImmutable() ?? left.Sites, holders);
+        return new PointerState(sites, holders);
     }
 
     public static bool Same(PointerState left, PointerState right)
     {
         if (ReferenceEquals(left, right))
             return true;
-        for (var i = 0; i < left.Sites.Length; i++)
-        {
-            if (left.Sites[i] != right.Sites[i])
-                return false;
-        }
+        if (!left.Sites.SameAs(right.Sites))
+            return false;
         if (left.Holders.Count != right.Holders.Count)
             return false;
         foreach (var pair in left.Holders)

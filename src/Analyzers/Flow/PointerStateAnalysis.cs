@@ -28,7 +28,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     private SyntaxNode body = null!;
     /// <summary>Sites allocated again by the current operation while their previous allocation was live.</summary>
     private ulong reallocatedLive;
-    private readonly SiteFlagsBuffer flags = new();
+    /// <summary>The site values of the state being transferred.</summary>
+    private SiteValues values;
     private readonly HolderBuffer holders = new();
     private PointerState loadedState = null!;
 
@@ -50,17 +51,17 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     protected override PointerState EntryState(ControlFlowGraph cfg)
     {
         body = cfg.OriginalOperation.Syntax;
-        var entry = new SiteFlags[sites.Length];
+        var entry = default(SiteValues);
         var held = ImmutableDictionary.CreateBuilder<Holder, ulong>();
         foreach (var site in sites)
         {
             if (site.Parameter is { } parameter)
             {
-                entry[site.Index] = SiteFlags.EscapedUnchecked;
+                entry = entry.With(site.Index, SiteFlags.EscapedUnchecked);
                 held[Holder.Of(parameter)] = site.Bit;
             }
         }
-        return new PointerState(ImmutableArray.Create(entry), held.ToImmutable());
+        return new PointerState(entry, held.ToImmutable());
     }
 
     protected override PointerState Join(PointerState left, PointerState right) => PointerState.Join(left, right);
@@ -78,7 +79,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
             if (block.ConditionKind == ControlFlowConditionKind.None && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
             {
                 if (IsFinalPass)
-                    log.Return(value, returned);
+                    log.Return(value, returned, InFinally);
                 Escape(returned);
             }
         }
@@ -121,7 +122,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     private void Load(PointerState state)
     {
         reallocatedLive = 0;
-        flags.Load(state.Sites);
+        values = state.Sites;
         holders.Load(state.Holders);
         loadedState = state;
     }
@@ -129,10 +130,11 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     /// <summary>The state after the changes since <see cref="Load"/>; the loaded state itself when nothing changed.</summary>
     private PointerState Store()
     {
-        var sites = flags.ToImmutable();
         var held = holders.ToImmutable();
-        return sites == loadedState.Sites && ReferenceEquals(held, loadedState.Holders) ? loadedState : loadedState = new PointerState(sites, held);
+        return values.SameAs(loadedState.Sites) && ReferenceEquals(held, loadedState.Holders) ? loadedState : loadedState = new PointerState(values, held);
     }
+
+    private void Set(int site, SiteFlags value) => values = values.With(site, value);
 
     private ulong Visit(IOperation operation)
     {
@@ -245,16 +247,16 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
             if (before is not null)
             {
                 log.Release(new ReleaseEvent(call, release, freedArgument, freed, HolderOf(freedArgument), 
-                    CallContract.Argument(call, declared.OrderParameter), CallContract.Argument(call, declared.CacheParameter), before));
+                    CallContract.Argument(call, declared.OrderParameter), CallContract.Argument(call, declared.CacheParameter), before), InFinally);
             }
             Release(freed);
         }
 
         if (siteOfCall.TryGetValue(call, out var site))
         {
-            if ((flags[site.Index] & SiteFlags.Live) != 0)
+            if ((values[site.Index] & SiteFlags.Live) != 0)
                 reallocatedLive |= site.Bit;
-            flags[site.Index] = site.FailsWith == FailureKind.Never ? SiteFlags.NonNull : SiteFlags.Unchecked;
+            Set(site.Index, site.FailsWith == FailureKind.Never ? SiteFlags.NonNull : SiteFlags.Unchecked);
             return site.Bit;
         }
         return derived;
@@ -323,7 +325,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     {
         foreach (var site in sites)
         {
-            if ((mask & site.Bit) == 0 || (flags[site.Index] & SiteFlags.Live) == 0 || HeldElsewhere(site, holder))
+            if ((mask & site.Bit) == 0 || (values[site.Index] & SiteFlags.Live) == 0 || HeldElsewhere(site, holder))
                 continue;
             log.Leak(new LeakEvent(site, kind, point, holder, Store()));
         }
@@ -403,7 +405,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         if (mask == 0)
             return;
         if (IsFinalPass && failed)
-            log.Test(new TestEvent(condition, kind, mask, before));
+            log.Test(new TestEvent(condition, kind, mask, before), InFinally);
         foreach (var site in sites)
         {
             if ((mask & site.Bit) == 0)
@@ -417,9 +419,9 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
             // A test that cannot see this allocator's failure (IS_ERR of a NULL-returning one) says nothing on
             // its false edge; its true edge cannot be taken by a fresh allocation, so it is treated as failed.
             if (failed)
-                flags[site.Index] = flags[site.Index].Failed();
+                Set(site.Index, values[site.Index].Failed());
             else if (decides)
-                flags[site.Index] = flags[site.Index].Succeeded();
+                Set(site.Index, values[site.Index].Succeeded());
         }
     }
 
@@ -475,7 +477,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     private void Use(IOperation use, ulong mask, bool dereferences)
     {
         if (IsFinalPass && dereferences && mask != 0)
-            log.Use(new UseEvent(use, mask, Store()));
+            log.Use(new UseEvent(use, mask, Store()), InFinally);
     }
 
     private void Escape(ulong mask)
@@ -485,7 +487,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         foreach (var site in sites)
         {
             if ((mask & site.Bit) != 0)
-                flags[site.Index] = flags[site.Index].Escape();
+                Set(site.Index, values[site.Index].Escape());
         }
     }
 
@@ -495,8 +497,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         {
             if ((mask & site.Bit) == 0)
                 continue;
-            var old = flags[site.Index];
-            flags[site.Index] = (old & SiteFlags.Null) | ((old & ~SiteFlags.Null) != 0 ? SiteFlags.Released : SiteFlags.None);
+            var old = values[site.Index];
+            Set(site.Index, (old & SiteFlags.Null) | ((old & ~SiteFlags.Null) != 0 ? SiteFlags.Released : SiteFlags.None));
         }
     }
 

@@ -249,6 +249,30 @@ public sealed class MismatchedReleaseReportedTests
             }
         }
         """,
+        // in a finally region that three exits run through: reported once (the region is transferred once per exit)
+        """
+        static class Fin
+        {
+            static int parse(byte[] u)
+            {
+                KPtr tmp = vmalloc(u.Length);
+                if (!tmp)
+                    return -ENOMEM;
+                try
+                {
+                    if (copy_from_user(tmp, u, u.Length) != 0)
+                        return -EFAULT;
+                    if (u[0] == 0)
+                        return -EINVAL;
+                    return 0;
+                }
+                finally
+                {
+                    {|KMEM003:kfree(tmp)|};
+                }
+            }
+        }
+        """,
     };
 
     [Theory]
