@@ -6,16 +6,16 @@ namespace Kmem.Analyzers.Flow;
 /// </summary>
 internal readonly struct SiteValues
 {
-    private readonly ulong unchecked_, nonNull, isNull, released, escapedUnchecked, escapedNonNull;
+    private readonly ulong uncheckedSites, nonNullSites, nullSites, releasedSites, escapedUncheckedSites, escapedNonNullSites;
 
-    private SiteValues(ulong unchecked_, ulong nonNull, ulong isNull, ulong released, ulong escapedUnchecked, ulong escapedNonNull)
+    private SiteValues(ulong uncheckedSites, ulong nonNullSites, ulong nullSites, ulong releasedSites, ulong escapedUncheckedSites, ulong escapedNonNullSites)
     {
-        this.unchecked_ = unchecked_;
-        this.nonNull = nonNull;
-        this.isNull = isNull;
-        this.released = released;
-        this.escapedUnchecked = escapedUnchecked;
-        this.escapedNonNull = escapedNonNull;
+        this.uncheckedSites = uncheckedSites;
+        this.nonNullSites = nonNullSites;
+        this.nullSites = nullSites;
+        this.releasedSites = releasedSites;
+        this.escapedUncheckedSites = escapedUncheckedSites;
+        this.escapedNonNullSites = escapedNonNullSites;
     }
 
     public SiteFlags this[int site] => Union(1UL << site);
@@ -25,35 +25,35 @@ internal readonly struct SiteValues
     {
         var bit = 1UL << site;
         return new SiteValues(
-            Place(unchecked_, bit, value, SiteFlags.Unchecked),
-            Place(nonNull, bit, value, SiteFlags.NonNull),
-            Place(isNull, bit, value, SiteFlags.Null),
-            Place(released, bit, value, SiteFlags.Released),
-            Place(escapedUnchecked, bit, value, SiteFlags.EscapedUnchecked),
-            Place(escapedNonNull, bit, value, SiteFlags.EscapedNonNull));
+            Place(uncheckedSites, bit, value, SiteFlags.Unchecked),
+            Place(nonNullSites, bit, value, SiteFlags.NonNull),
+            Place(nullSites, bit, value, SiteFlags.Null),
+            Place(releasedSites, bit, value, SiteFlags.Released),
+            Place(escapedUncheckedSites, bit, value, SiteFlags.EscapedUnchecked),
+            Place(escapedNonNullSites, bit, value, SiteFlags.EscapedNonNull));
     }
 
     /// <summary>The union of the values of the sites in <paramref name="mask"/>.</summary>
     public SiteFlags Union(ulong mask)
     {
         var flags = SiteFlags.None;
-        if ((unchecked_ & mask) != 0) flags |= SiteFlags.Unchecked;
-        if ((nonNull & mask) != 0) flags |= SiteFlags.NonNull;
-        if ((isNull & mask) != 0) flags |= SiteFlags.Null;
-        if ((released & mask) != 0) flags |= SiteFlags.Released;
-        if ((escapedUnchecked & mask) != 0) flags |= SiteFlags.EscapedUnchecked;
-        if ((escapedNonNull & mask) != 0) flags |= SiteFlags.EscapedNonNull;
+        if ((uncheckedSites & mask) != 0) flags |= SiteFlags.Unchecked;
+        if ((nonNullSites & mask) != 0) flags |= SiteFlags.NonNull;
+        if ((nullSites & mask) != 0) flags |= SiteFlags.Null;
+        if ((releasedSites & mask) != 0) flags |= SiteFlags.Released;
+        if ((escapedUncheckedSites & mask) != 0) flags |= SiteFlags.EscapedUnchecked;
+        if ((escapedNonNullSites & mask) != 0) flags |= SiteFlags.EscapedNonNull;
         return flags;
     }
 
     /// <summary>Each site's values joined (set union of its states).</summary>
     public static SiteValues Join(SiteValues left, SiteValues right) => new(
-        left.unchecked_ | right.unchecked_, left.nonNull | right.nonNull, left.isNull | right.isNull,
-        left.released | right.released, left.escapedUnchecked | right.escapedUnchecked, left.escapedNonNull | right.escapedNonNull);
+        left.uncheckedSites | right.uncheckedSites, left.nonNullSites | right.nonNullSites, left.nullSites | right.nullSites,
+        left.releasedSites | right.releasedSites, left.escapedUncheckedSites | right.escapedUncheckedSites, left.escapedNonNullSites | right.escapedNonNullSites);
 
     public bool SameAs(SiteValues other) =>
-        unchecked_ == other.unchecked_ && nonNull == other.nonNull && isNull == other.isNull
-        && released == other.released && escapedUnchecked == other.escapedUnchecked && escapedNonNull == other.escapedNonNull;
+        uncheckedSites == other.uncheckedSites && nonNullSites == other.nonNullSites && nullSites == other.nullSites
+        && releasedSites == other.releasedSites && escapedUncheckedSites == other.escapedUncheckedSites && escapedNonNullSites == other.escapedNonNullSites;
 
     private static ulong Place(ulong plane, ulong bit, SiteFlags value, SiteFlags state) =>
         (value & state) != 0 ? plane | bit : plane & ~bit;
