@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,6 +40,7 @@ internal sealed class ConstantEvaluator
     public int? Order(IOperation? operation) =>
         TryEvaluate(operation, out var value) && value is >= int.MinValue and <= int.MaxValue ? (int)value : null;
 
+    [MethodImpl(Jit.Optimized)]
     private long? Evaluate(IOperation? operation, int depth)
     {
         if (operation is null || depth > MaxDepth)

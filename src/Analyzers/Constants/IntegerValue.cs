@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,6 +11,7 @@ namespace Kmem.Analyzers.Constants;
 internal static class IntegerValue
 {
     /// <summary>The value of a constant of an integral or enum type; null for anything else or a <c>ulong</c> above <see cref="long.MaxValue"/>.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static long? From(object? constant) => constant switch
     {
         sbyte or byte or short or ushort or int or uint or long => Convert.ToInt64(constant, CultureInfo.InvariantCulture),

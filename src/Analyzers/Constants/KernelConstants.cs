@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -31,9 +32,11 @@ internal sealed class KernelConstants
     /// <summary>Whether the method computes a page order from a size (<c>[PageOrderOf]</c>, as <c>get_order</c>).</summary>
     public bool IsGetOrder(IMethodSymbol method) => contract.Of(method).IsPageOrderOf;
 
+    [MethodImpl(Jit.Optimized)]
     private static ImmutableArray<ISymbol> Members(INamedTypeSymbol? kernel, string name) =>
         kernel is null ? ImmutableArray<ISymbol>.Empty : kernel.GetMembers(name);
 
+    [MethodImpl(Jit.Optimized)]
     private static long? ConstantOf(INamedTypeSymbol? kernel, string name)
     {
         foreach (var member in Members(kernel, name))

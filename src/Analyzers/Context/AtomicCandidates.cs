@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Model.Syntax;
@@ -29,6 +30,7 @@ internal sealed class AtomicCandidates
     public static AtomicCandidates For(AnalysisSession session) => session.Index(static s => Build(s));
 
     /// <summary>Whether a call may be a finding: it lies in a candidate body (or syntax could not tell).</summary>
+    [MethodImpl(Jit.Optimized)]
     public bool MayHoldFinding(SyntaxNode call)
     {
         if (everything)
@@ -44,6 +46,7 @@ internal sealed class AtomicCandidates
         return false;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static AtomicCandidates Build(AnalysisSession session)
     {
         var result = new AtomicCandidates();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Model.Syntax;
@@ -43,6 +44,7 @@ internal sealed class BodyIndex
     /// <summary>The compilation's index, built once.</summary>
     public static BodyIndex For(AnalysisSession session) => session.Index(static s => Build(s));
 
+    [MethodImpl(Jit.Optimized)]
     private static BodyIndex Build(AnalysisSession session)
     {
         var index = new BodyIndex();
@@ -85,6 +87,7 @@ internal sealed class BodyIndex
     }
 
     /// <summary>A method or accessor with attributes whose contract says it runs in atomic context.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static bool IsAtomicMethod(SyntaxNode body, AnalysisSession session)
     {
         var attributed = body switch

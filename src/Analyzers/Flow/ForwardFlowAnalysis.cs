@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
@@ -39,15 +41,18 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
     protected abstract TState Transfer(BasicBlock block, TState state);
 
     /// <summary>The state on the edge where <paramref name="condition"/> evaluated to <paramref name="value"/>.</summary>
+    [MethodImpl(Jit.Optimized)]
     protected virtual TState Refine(IOperation condition, bool value, TState state) => state;
 
     /// <summary>
     /// The effect of following <paramref name="branch"/> out of <paramref name="source"/> (leaving scopes,
     /// reaching the exit); <paramref name="condition"/> is the branch value on a conditional edge, null otherwise.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     protected virtual TState Traverse(BasicBlock source, ControlFlowBranch branch, (IOperation Condition, bool Value)? condition, TState state) => state;
 
     /// <summary>Runs the analysis to its fixed point, then the reporting pass.</summary>
+    [MethodImpl(Jit.Optimized)]
     public FlowResult<TState> Run(ControlFlowGraph cfg)
     {
         var blocks = cfg.Blocks;
@@ -93,6 +98,7 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
     }
 
     /// <summary>Whether every edge leads to a block of a higher ordinal: then the ordinal order visits each block once, with its final input.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static bool EdgesLeadForward(ImmutableArray<BasicBlock> blocks)
     {
         foreach (var block in blocks)
@@ -104,6 +110,7 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
         return true;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void Merge(TState?[] input, SortedSet<int> pending, int target, TState state)
     {
         var old = input[target];
@@ -116,6 +123,7 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
     }
 
     /// <summary>The states on the block's (at most two) outgoing edges, each with its target's ordinal.</summary>
+    [MethodImpl(Jit.Optimized)]
     private ((int Target, TState State)? First, (int Target, TState State)? Second) Successors(BasicBlock block, TState state, ControlFlowGraph cfg)
     {
         if (block.ConditionKind == ControlFlowConditionKind.None || block.BranchValue is null)
@@ -127,17 +135,23 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
         return (taken, fallThrough);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private (int Target, TState State)? Follow(BasicBlock source, ControlFlowBranch? branch, (IOperation, bool)? condition, TState state, ControlFlowGraph cfg)
     {
         if (branch?.Destination is not { } destination)
             return null;
-        foreach (var region in branch.FinallyRegions)
-            state = ThroughFinally(region, state, cfg);
+        // A branch within one region runs no finally region (and the branch's list is built on first request).
+        if (!ReferenceEquals(source.EnclosingRegion, destination.EnclosingRegion))
+        {
+            foreach (var region in branch.FinallyRegions)
+                state = ThroughFinally(region, state, cfg);
+        }
         state = Traverse(source, branch, condition, state);
         return (destination.Ordinal, state);
     }
 
     /// <summary>Runs a finally region on its own from <paramref name="state"/> and returns the state at its end.</summary>
+    [MethodImpl(Jit.Optimized)]
     private TState ThroughFinally(ControlFlowRegion region, TState state, ControlFlowGraph cfg)
     {
         var blocks = cfg.Blocks;
@@ -168,6 +182,7 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
     }
 
     /// <summary>A catch handler starts with the state at the start of its try block.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static void SeedHandlers(BasicBlock block, TState state, ControlFlowGraph cfg, TState?[] input, SortedSet<int> pending)
     {
         var region = block.EnclosingRegion;
@@ -191,6 +206,7 @@ internal sealed class FlowResult<TState> where TState : class
     private readonly TState?[] input;
     private readonly TState?[] output;
 
+    [MethodImpl(Jit.Optimized)]
     public FlowResult(ControlFlowGraph cfg, TState?[] input, TState?[] output)
     {
         Graph = cfg;
@@ -200,8 +216,10 @@ internal sealed class FlowResult<TState> where TState : class
 
     public ControlFlowGraph Graph { get; }
 
+    [MethodImpl(Jit.Optimized)]
     public TState? Before(BasicBlock block) => input[block.Ordinal];
 
+    [MethodImpl(Jit.Optimized)]
     public TState? After(BasicBlock block) => output[block.Ordinal];
 
     /// <summary>The state when the method returns normally (the exit block's input).</summary>

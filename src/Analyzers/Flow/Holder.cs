@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
@@ -41,13 +43,16 @@ internal readonly struct Holder : IEquatable<Holder>
     /// <summary>How the holder is written in C#, or null for a flow capture.</summary>
     public string? Text => symbol is null ? null : receiver is null ? symbol.Name : receiver.Name + "." + symbol.Name;
 
+    [MethodImpl(Jit.Optimized)]
     public bool Equals(Holder other) =>
         capture.Equals(other.capture)
         && SymbolEqualityComparer.Default.Equals(symbol, other.symbol)
         && SymbolEqualityComparer.Default.Equals(receiver, other.receiver);
 
+    [MethodImpl(Jit.Optimized)]
     public override bool Equals(object? obj) => obj is Holder other && Equals(other);
 
+    [MethodImpl(Jit.Optimized)]
     public override int GetHashCode() =>
         (SymbolEqualityComparer.Default.GetHashCode(symbol) * 397) ^ SymbolEqualityComparer.Default.GetHashCode(receiver) ^ capture.GetHashCode();
 }

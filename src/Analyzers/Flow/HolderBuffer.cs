@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 
 namespace Kmem.Analyzers.Flow;
 
@@ -11,6 +13,7 @@ internal sealed class HolderBuffer
     private ImmutableDictionary<Holder, ulong> loaded = ImmutableDictionary<Holder, ulong>.Empty;
     private ImmutableDictionary<Holder, ulong>.Builder? written;
 
+    [MethodImpl(Jit.Optimized)]
     public void Load(ImmutableDictionary<Holder, ulong> holders)
     {
         loaded = holders;
@@ -33,6 +36,7 @@ internal sealed class HolderBuffer
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     public void Remove(Holder holder)
     {
         if (written is null)
@@ -45,6 +49,7 @@ internal sealed class HolderBuffer
     }
 
     /// <summary>The current holders; the same dictionary as loaded (or last stored) when nothing was written since.</summary>
+    [MethodImpl(Jit.Optimized)]
     public ImmutableDictionary<Holder, ulong> ToImmutable()
     {
         if (written is not null)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,6 +14,7 @@ namespace Kmem.Analyzers.Flow;
 /// </summary>
 internal static class JumpSyntax
 {
+    [MethodImpl(Jit.Optimized)]
     public static StatementSyntax? Of(BasicBlock source, (IOperation Condition, bool Value)? condition)
     {
         if (condition is { } test)
@@ -24,6 +27,7 @@ internal static class JumpSyntax
         return last is not null && NextStatement(last) is { } next && IsJump(next) ? next : null;
     }
 
+    [MethodImpl(Jit.Optimized)]
     public static bool IsJump(SyntaxNode node) =>
         node is GotoStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax or ReturnStatementSyntax;
 
@@ -31,6 +35,7 @@ internal static class JumpSyntax
     /// The branch of the enclosing <c>if</c> that runs when <paramref name="condition"/> has <paramref name="value"/>,
     /// when that decides the whole condition (the graph folds <c>!</c>, <c>&amp;&amp;</c> and <c>||</c> into its branches).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private static StatementSyntax? BranchOf(SyntaxNode condition, bool value)
     {
         var node = condition;
@@ -61,6 +66,7 @@ internal static class JumpSyntax
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static StatementSyntax? FirstJump(StatementSyntax statement)
     {
         while (statement is BlockSyntax block)
@@ -72,6 +78,7 @@ internal static class JumpSyntax
         return IsJump(statement) ? statement : null;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static StatementSyntax? EnclosingStatement(SyntaxNode node)
     {
         for (var current = node; current is not null; current = current.Parent)
@@ -82,6 +89,7 @@ internal static class JumpSyntax
         return null;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static StatementSyntax? NextStatement(StatementSyntax statement)
     {
         while (statement.Parent is LabeledStatementSyntax labeled)

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace Kmem.Analyzers.Flow;
@@ -22,36 +24,43 @@ internal sealed class PointerEventLog
     public IEnumerable<JumpEvent> Jumps => jumps.Values;
     public IEnumerable<LeakEvent> Leaks => leaks.Values;
 
+    [MethodImpl(Jit.Optimized)]
     public void Release(ReleaseEvent release, bool mayRepeat)
     {
         if (!mayRepeat || seen.Add(release.Call))
             Releases.Add(release);
     }
 
+    [MethodImpl(Jit.Optimized)]
     public void Use(UseEvent use, bool mayRepeat)
     {
         if (!mayRepeat || seen.Add(use.Use))
             Uses.Add(use);
     }
 
+    [MethodImpl(Jit.Optimized)]
     public void Test(TestEvent test, bool mayRepeat)
     {
         if (!mayRepeat || seen.Add(test.Test))
             Tests.Add(test);
     }
 
+    [MethodImpl(Jit.Optimized)]
     public void Return(IOperation value, ulong sites, bool mayRepeat)
     {
         if (!mayRepeat || seen.Add(value))
             Returns.Add(new ReturnEvent(value, sites));
     }
 
+    [MethodImpl(Jit.Optimized)]
     public void FieldStore(FieldStoreEvent store) => FieldStores.Add(store);
 
+    [MethodImpl(Jit.Optimized)]
     public void Jump(SyntaxNode jump, PointerState state) =>
         jumps[jump] = jumps.TryGetValue(jump, out var known) ? new JumpEvent(jump, PointerState.Join(known.State, state)) : new JumpEvent(jump, state);
 
     /// <summary>Keeps the first loss of each site.</summary>
+    [MethodImpl(Jit.Optimized)]
     public void Leak(LeakEvent leak)
     {
         if (!leaks.ContainsKey(leak.Site.Index))

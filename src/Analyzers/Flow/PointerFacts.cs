@@ -1,6 +1,7 @@
-using Kmem.Analyzers.Constants;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Constants;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Model.Summaries;
@@ -42,6 +43,7 @@ internal sealed class PointerFacts
     public static PointerFacts For(AnalysisSession session, IMethodSymbol method) =>
         session.Memo(method, session, static (symbol, shared) => Compute(shared, (IMethodSymbol)symbol));
 
+    [MethodImpl(Jit.Optimized)]
     private static PointerFacts Compute(AnalysisSession session, IMethodSymbol method)
     {
         if (session.Graph(method) is not { } cfg)
@@ -58,6 +60,7 @@ internal sealed class PointerFacts
     }
 
     /// <summary>The allocation sites of a body; also whether it calls a release and whether it contains a lambda.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static ImmutableArray<AllocationSite> DiscoverSites(AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg, out bool releases, out bool lambdas)
     {
         var discovery = new SiteDiscovery(session);
@@ -94,6 +97,7 @@ internal sealed class PointerFacts
         public bool Releases { get; private set; }
         public bool Lambdas { get; private set; }
 
+        [MethodImpl(Jit.Optimized)]
         public void Visit(IOperation operation)
         {
             Lambdas |= operation is IFlowAnonymousFunctionOperation;
@@ -111,6 +115,7 @@ internal sealed class PointerFacts
     }
 
     /// <summary>The names used inside the lambdas and local functions of a body: what they may capture.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static ImmutableHashSet<string> CapturedNames(SyntaxNode body)
     {
         var names = ImmutableHashSet.CreateBuilder<string>();

@@ -23,13 +23,13 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
                 return;
             foreach (var operation in block.OperationBlocks)
             {
-                if (!OperationBlocks.IsMethodBody(operation))
+                if (OperationBlocks.MethodBody(operation) is not { } body)
                     continue;
                 // A body another rule analysed already has its graph; otherwise the cheap filter comes first.
                 if (session.SharedGraph(method) is { } shared)
                     Analyze(block, session, method, shared);
-                else if (CallsAnything(operation.Syntax))
-                    Analyze(block, session, method, session.Share(method, block.GetControlFlowGraph(operation)));
+                else if (CallsAnything(body.Syntax))
+                    Analyze(block, session, method, session.Share(method, OperationBlocks.Graph(body, block.CancellationToken)));
             }
         });
 

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 
 namespace Kmem.Analyzers.Flow;
 
@@ -9,6 +11,7 @@ namespace Kmem.Analyzers.Flow;
 /// </summary>
 internal sealed class PointerState
 {
+    [MethodImpl(Jit.Optimized)]
     public PointerState(SiteValues sites, ImmutableDictionary<Holder, ulong> holders)
     {
         Sites = sites;
@@ -21,12 +24,15 @@ internal sealed class PointerState
     public SiteFlags this[int site] => Sites[site];
 
     /// <summary>The sites a holder may hold.</summary>
+    [MethodImpl(Jit.Optimized)]
     public ulong Held(Holder holder) => Holders.TryGetValue(holder, out var mask) ? mask : 0;
 
     /// <summary>The union of the values of the sites in <paramref name="mask"/>.</summary>
+    [MethodImpl(Jit.Optimized)]
     public SiteFlags Flags(ulong mask) => Sites.Union(mask);
 
     /// <summary>The holders, other than flow captures, that may hold <paramref name="site"/>.</summary>
+    [MethodImpl(Jit.Optimized)]
     public IEnumerable<Holder> HoldersOf(int site)
     {
         foreach (var pair in Holders)
@@ -37,6 +43,7 @@ internal sealed class PointerState
     }
 
     /// <summary>The least upper bound; returns <paramref name="left"/> itself when <paramref name="right"/> adds nothing, so the solver's fixed-point test is a reference check.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static PointerState Join(PointerState left, PointerState right)
     {
         if (ReferenceEquals(left, right))
@@ -55,6 +62,7 @@ internal sealed class PointerState
         return new PointerState(sites, holders);
     }
 
+    [MethodImpl(Jit.Optimized)]
     public static bool Same(PointerState left, PointerState right)
     {
         if (ReferenceEquals(left, right))

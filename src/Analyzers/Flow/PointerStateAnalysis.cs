@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Flow.Checks;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
@@ -33,6 +34,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     private readonly HolderBuffer holders = new();
     private PointerState loadedState = null!;
 
+    [MethodImpl(Jit.Optimized)]
     public PointerStateAnalysis(AnalysisSession session, ImmutableArray<AllocationSite> sites, ImmutableHashSet<string> capturedNames, PointerEventLog log)
     {
         this.session = session;
@@ -48,6 +50,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     protected override PointerState EntryState(ControlFlowGraph cfg)
     {
         body = cfg.OriginalOperation.Syntax;
@@ -64,10 +67,13 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         return new PointerState(entry, held.ToImmutable());
     }
 
+    [MethodImpl(Jit.Optimized)]
     protected override PointerState Join(PointerState left, PointerState right) => PointerState.Join(left, right);
 
+    [MethodImpl(Jit.Optimized)]
     protected override bool Same(PointerState left, PointerState right) => PointerState.Same(left, right);
 
+    [MethodImpl(Jit.Optimized)]
     protected override PointerState Transfer(BasicBlock block, PointerState state)
     {
         Load(state);
@@ -86,6 +92,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         return Store();
     }
 
+    [MethodImpl(Jit.Optimized)]
     protected override PointerState Refine(IOperation condition, bool value, PointerState state)
     {
         Load(state);
@@ -93,6 +100,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         return Store();
     }
 
+    [MethodImpl(Jit.Optimized)]
     protected override PointerState Traverse(BasicBlock source, ControlFlowBranch branch, (IOperation Condition, bool Value)? condition, PointerState state)
     {
         var toExit = branch.Destination?.Kind == BasicBlockKind.Exit;
@@ -105,7 +113,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
                 ReportExitLeaks(source, jump, state);
             return state;
         }
-        if (branch.LeavingRegions.IsEmpty)
+        if (ReferenceEquals(source.EnclosingRegion, branch.Destination?.EnclosingRegion) || branch.LeavingRegions.IsEmpty)
             return state;
 
         Load(state);
@@ -119,6 +127,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         return Store();
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void Load(PointerState state)
     {
         reallocatedLive = 0;
@@ -128,14 +137,17 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     }
 
     /// <summary>The state after the changes since <see cref="Load"/>; the loaded state itself when nothing changed.</summary>
+    [MethodImpl(Jit.Optimized)]
     private PointerState Store()
     {
         var held = holders.ToImmutable();
         return values.SameAs(loadedState.Sites) && ReferenceEquals(held, loadedState.Holders) ? loadedState : loadedState = new PointerState(values, held);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void Set(int site, SiteFlags value) => values = values.With(site, value);
 
+    [MethodImpl(Jit.Optimized)]
     private ulong Visit(IOperation operation)
     {
         switch (operation)
@@ -199,6 +211,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     private ulong VisitCall(IInvocationOperation call)
     {
         var target = call.TargetMethod;
@@ -266,6 +279,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     /// A runtime function uses what it gets as a pointer and what it formats (printk's arguments), but
     /// keeps what it gets as an opaque object (request_irq's dev_id): that is handed over.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private ulong VisitRuntimeArgument(IArgumentOperation argument)
     {
         if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
@@ -283,6 +297,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         return mask;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void Assign(IOperation target, ulong value, IOperation? assignment)
     {
         if (target is IPropertyReferenceOperation property)
@@ -310,6 +325,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
             ReportLost(lost, LeakKind.Overwrite, assignment.Syntax, holder);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void Forget(Holder holder, SyntaxNode point)
     {
         var old = Held(holder);
@@ -321,6 +337,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     }
 
     /// <summary>Reports the sites of <paramref name="mask"/> that are owned, allocated and now held by nobody.</summary>
+    [MethodImpl(Jit.Optimized)]
     private void ReportLost(ulong mask, LeakKind kind, SyntaxNode point, Holder holder)
     {
         foreach (var site in sites)
@@ -331,6 +348,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void ReportExitLeaks(BasicBlock source, SyntaxNode? jump, PointerState state)
     {
         foreach (var site in sites)
@@ -340,6 +358,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     private bool HeldElsewhere(AllocationSite site, Holder except)
     {
         foreach (var pair in holders.ToImmutable())
@@ -351,6 +370,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     }
 
     /// <summary>Where a path leaves the method without a jump statement: the end of the body.</summary>
+    [MethodImpl(Jit.Optimized)]
     private SyntaxNode ExitSyntax(BasicBlock source)
     {
         for (var node = LastSyntax(source); node is not null; node = node.Parent)
@@ -368,9 +388,11 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         return body;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private SyntaxNode LastSyntax(BasicBlock block) =>
         block.BranchValue?.Syntax ?? (block.Operations.Length > 0 ? block.Operations[block.Operations.Length - 1].Syntax : body);
 
+    [MethodImpl(Jit.Optimized)]
     private void RefineCore(IOperation condition, bool value, PointerState before)
     {
         switch (condition)
@@ -400,6 +422,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void Test(IOperation condition, TestKind kind, ulong mask, bool failed, PointerState before)
     {
         if (mask == 0)
@@ -425,6 +448,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     private bool IsNullValue(IOperation operation)
     {
         while (operation is IConversionOperation conversion)
@@ -441,6 +465,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     }
 
     /// <summary>The sites a value may hold, without effects (for conditions).</summary>
+    [MethodImpl(Jit.Optimized)]
     private ulong Pure(IOperation operation)
     {
         while (operation is IConversionOperation or IParenthesizedOperation)
@@ -448,6 +473,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         return HolderOf(operation) is { } holder ? Held(holder) : 0;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private ulong Read(IOperation reference)
     {
         if (reference is IFieldReferenceOperation { Instance: { } receiver } && receiver is not IInstanceReferenceOperation)
@@ -455,8 +481,10 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         return HolderOf(reference) is { } holder ? Held(holder) : 0;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private ulong Held(Holder holder) => holders[holder];
 
+    [MethodImpl(Jit.Optimized)]
     private static Holder? HolderOf(IOperation? operation)
     {
         while (operation is IConversionOperation or IParenthesizedOperation)
@@ -474,12 +502,14 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         };
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void Use(IOperation use, ulong mask, bool dereferences)
     {
         if (IsFinalPass && dereferences && mask != 0)
             log.Use(new UseEvent(use, mask, Store()), InFinally);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void Escape(ulong mask)
     {
         if (mask == 0)
@@ -491,6 +521,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void Release(ulong mask)
     {
         foreach (var site in sites)
@@ -503,6 +534,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     }
 
     /// <summary>What a lambda or local function captures is handed over to it.</summary>
+    [MethodImpl(Jit.Optimized)]
     private void EscapeCaptured(SyntaxNode function)
     {
         foreach (var node in function.DescendantNodes())

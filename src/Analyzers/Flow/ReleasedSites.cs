@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model.Summaries;
 using Microsoft.CodeAnalysis;
@@ -11,6 +12,7 @@ namespace Kmem.Analyzers.Flow;
 /// </summary>
 internal static class ReleasedSites
 {
+    [MethodImpl(Jit.Optimized)]
     public static List<AllocationSite> Of(AnalysisSession session, PointerFacts facts, ReleaseEvent release, out bool inSiteMethod)
     {
         var result = new List<AllocationSite>();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 namespace Kmem.Analyzers.Flow;
 
 /// <summary>
@@ -8,6 +10,7 @@ internal readonly struct SiteValues
 {
     private readonly ulong uncheckedSites, nonNullSites, nullSites, releasedSites, escapedUncheckedSites, escapedNonNullSites;
 
+    [MethodImpl(Jit.Optimized)]
     private SiteValues(ulong uncheckedSites, ulong nonNullSites, ulong nullSites, ulong releasedSites, ulong escapedUncheckedSites, ulong escapedNonNullSites)
     {
         this.uncheckedSites = uncheckedSites;
@@ -21,6 +24,7 @@ internal readonly struct SiteValues
     public SiteFlags this[int site] => Union(1UL << site);
 
     /// <summary>The same values with <paramref name="site"/>'s replaced by <paramref name="value"/>.</summary>
+    [MethodImpl(Jit.Optimized)]
     public SiteValues With(int site, SiteFlags value)
     {
         var bit = 1UL << site;
@@ -34,6 +38,7 @@ internal readonly struct SiteValues
     }
 
     /// <summary>The union of the values of the sites in <paramref name="mask"/>.</summary>
+    [MethodImpl(Jit.Optimized)]
     public SiteFlags Union(ulong mask)
     {
         var flags = SiteFlags.None;
@@ -47,14 +52,17 @@ internal readonly struct SiteValues
     }
 
     /// <summary>Each site's values joined (set union of its states).</summary>
+    [MethodImpl(Jit.Optimized)]
     public static SiteValues Join(SiteValues left, SiteValues right) => new(
         left.uncheckedSites | right.uncheckedSites, left.nonNullSites | right.nonNullSites, left.nullSites | right.nullSites,
         left.releasedSites | right.releasedSites, left.escapedUncheckedSites | right.escapedUncheckedSites, left.escapedNonNullSites | right.escapedNonNullSites);
 
+    [MethodImpl(Jit.Optimized)]
     public bool SameAs(SiteValues other) =>
         uncheckedSites == other.uncheckedSites && nonNullSites == other.nonNullSites && nullSites == other.nullSites
         && releasedSites == other.releasedSites && escapedUncheckedSites == other.escapedUncheckedSites && escapedNonNullSites == other.escapedNonNullSites;
 
+    [MethodImpl(Jit.Optimized)]
     private static ulong Place(ulong plane, ulong bit, SiteFlags value, SiteFlags state) =>
         (value & state) != 0 ? plane | bit : plane & ~bit;
 }

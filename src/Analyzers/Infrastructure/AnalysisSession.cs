@@ -45,6 +45,7 @@ internal sealed class AnalysisSession
     /// (the runtime as a project reference in an IDE or under <c>dotnet format</c>) is not among them:
     /// it is not analysed, and no semantic model of this compilation can read it.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public ImmutableArray<SyntaxReference> Declarations(ISymbol symbol)
     {
         var references = symbol.DeclaringSyntaxReferences;
@@ -57,6 +58,7 @@ internal sealed class AnalysisSession
     }
 
     /// <summary>The control flow graph of a source method's body, or null when it has none (metadata, abstract, extern).</summary>
+    [MethodImpl(Jit.Optimized)]
     public ControlFlowGraph? Graph(IMethodSymbol method)
     {
         method = method.OriginalDefinition;
@@ -66,6 +68,7 @@ internal sealed class AnalysisSession
     }
 
     /// <summary>The graph the session already has for a body (an interprocedural query or another rule made it), if any.</summary>
+    [MethodImpl(Jit.Optimized)]
     public ControlFlowGraph? SharedGraph(IMethodSymbol method) =>
         graphs.TryGetValue(method.OriginalDefinition, out var known) ? known : null;
 
@@ -74,6 +77,7 @@ internal sealed class AnalysisSession
     /// interprocedural query analysed first is not given a second graph. Callers ask <see cref="SharedGraph"/> first,
     /// so the driver builds a graph only for a body the session has none of.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public ControlFlowGraph Share(IMethodSymbol method, ControlFlowGraph offered) =>
         // A nested body asked for before its enclosing method was analysed is recorded as null: replace that.
         graphs.AddOrUpdate(method.OriginalDefinition, offered, (_, existing) => existing ?? offered)!;
@@ -91,6 +95,7 @@ internal sealed class AnalysisSession
     }
 
     /// <summary>A per-symbol result of kind <typeparamref name="T"/>, computed once.</summary>
+    [MethodImpl(Jit.Optimized)]
     public T Memo<T>(ISymbol symbol, Func<ISymbol, T> compute) where T : class
     {
         var key = (typeof(T), (ISymbol)symbol.OriginalDefinition);
@@ -100,6 +105,7 @@ internal sealed class AnalysisSession
     }
 
     /// <summary>The same, computed from an argument (so that a hot caller needs no closure).</summary>
+    [MethodImpl(Jit.Optimized)]
     public T Memo<T, TArgument>(ISymbol symbol, TArgument argument, Func<ISymbol, TArgument, T> compute) where T : class
     {
         var key = (typeof(T), (ISymbol)symbol.OriginalDefinition);

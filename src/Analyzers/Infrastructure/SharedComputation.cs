@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 
@@ -41,6 +42,7 @@ internal sealed class SharedComputation<T> : IWorkSharing where T : class
     }
 
     /// <summary>Runs <paramref name="work"/> on every item, on this thread and on those waiting for the result; the results in item order.</summary>
+    [MethodImpl(Jit.Optimized)]
     public TOut[] ForEach<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> work)
     {
         var posted = new Batch<TIn, TOut>(items, work);

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace Kmem.Analyzers.Model;
@@ -60,6 +62,7 @@ internal sealed class CallContract
     public bool IsEmpty => ReferenceEquals(this, Empty);
 
     /// <summary>The argument bound to parameter <paramref name="ordinal"/>, or null.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static IOperation? Argument(Microsoft.CodeAnalysis.Operations.IInvocationOperation call, int ordinal)
     {
         if (ordinal < 0)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace Kmem.Analyzers.Model;
@@ -48,8 +50,10 @@ internal sealed class ContractAttributes
         };
     }
 
+    [MethodImpl(Jit.Optimized)]
     public bool Has(ISymbol symbol, INamedTypeSymbol? attribute) => Find(symbol.GetAttributes(), attribute) is not null;
 
+    [MethodImpl(Jit.Optimized)]
     public CallContract Read(IMethodSymbol method)
     {
         var methodAttributes = method.GetAttributes();
@@ -123,6 +127,7 @@ internal sealed class ContractAttributes
         return contract;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static bool AnyParameterAttribute(IMethodSymbol method)
     {
         foreach (var parameter in method.Parameters)

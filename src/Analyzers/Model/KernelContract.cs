@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -42,6 +43,7 @@ internal sealed class KernelContract
     }
 
     /// <summary>The declared contract of a method (its attributes); <see cref="CallContract.Empty"/> when it has none.</summary>
+    [MethodImpl(Jit.Optimized)]
     public CallContract Of(IMethodSymbol method)
     {
         var definition = method.ReducedFrom ?? method.OriginalDefinition;
@@ -60,6 +62,7 @@ internal sealed class KernelContract
     public bool IsNullPointer(ISymbol symbol) => attributes.Has(symbol, attributes.NullPointer);
 
     /// <summary>Whether the type is one the analyzers track as allocated memory.</summary>
+    [MethodImpl(Jit.Optimized)]
     public bool IsTrackedType(ITypeSymbol? type) =>
         type is not null && (SymbolEqualityComparer.Default.Equals(type, PointerType)
             || SymbolEqualityComparer.Default.Equals(type, PageType)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Flow.Checks;
 using Kmem.Analyzers.Infrastructure;
@@ -19,6 +20,7 @@ public sealed class DoubleReleaseAnalyzer : PointerFactsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM007);
 
+    [MethodImpl(Jit.Optimized)]
     private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
         foreach (var release in facts.Log.Releases)
@@ -49,6 +51,7 @@ public sealed class DoubleReleaseAnalyzer : PointerFactsAnalyzer
     /// When <paramref name="method"/> is part of a module's exit: a release of the same field by a method outside
     /// init and exit that leaves the field pointing at released memory.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private static FieldRelease? DanglingElsewhere(AnalysisSession session, IFieldSymbol field, IMethodSymbol method)
     {
         if (!ModuleIndex.For(session).InExit(method))

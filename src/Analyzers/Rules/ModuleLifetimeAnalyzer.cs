@@ -41,8 +41,8 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
                 return;
             foreach (var operation in block.OperationBlocks)
             {
-                if (OperationBlocks.IsMethodBody(operation) && session.SharedGraph(method) is null)
-                    session.Share(method, block.GetControlFlowGraph(operation));
+                if (OperationBlocks.MethodBody(operation) is { } body && session.SharedGraph(method) is null)
+                    session.Share(method, OperationBlocks.Graph(body, block.CancellationToken));
             }
             foreach (var finding in session.Memo(exit, _ => Findings(session, module, exit)))
             {

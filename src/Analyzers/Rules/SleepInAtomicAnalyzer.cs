@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Context;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
@@ -29,6 +30,7 @@ public sealed class SleepInAtomicAnalyzer : KmemAnalyzer
     // The whole-compilation findings are asked for only when this call may be one: the walk behind them binds the
     // handlers ahead of the compiler, and a driver's first bodies (a handler allocating with GFP_ATOMIC, a work
     // function taking a mutex) would otherwise start it before the compiler has compiled anything.
+    [MethodImpl(Jit.Optimized)]
     private static void Report(OperationAnalysisContext context, AnalysisSession session, SleepInAtomicFindings findings, GfpEvaluator gfp)
     {
         var call = (IInvocationOperation)context.Operation;

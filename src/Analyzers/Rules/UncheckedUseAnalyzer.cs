@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Flow.Checks;
 using Kmem.Analyzers.Infrastructure;
@@ -18,6 +19,7 @@ public sealed class UncheckedUseAnalyzer : PointerFactsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM006);
 
+    [MethodImpl(Jit.Optimized)]
     private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
         var uses = new List<UseEvent>(facts.Log.Uses);

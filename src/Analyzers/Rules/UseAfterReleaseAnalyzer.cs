@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Flow.Checks;
 using Kmem.Analyzers.Infrastructure;
@@ -16,6 +17,7 @@ public sealed class UseAfterReleaseAnalyzer : PointerFactsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMEM008);
 
+    [MethodImpl(Jit.Optimized)]
     private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
         foreach (var use in facts.Log.Uses)
@@ -30,6 +32,7 @@ public sealed class UseAfterReleaseAnalyzer : PointerFactsAnalyzer
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void Report(OperationBlockAnalysisContext context, PointerFacts facts, AllocationSite site, IOperation use) =>
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMEM008, use.Syntax.GetLocation(),
             ReleaseHistory.Memory(site), ReleaseHistory.Describe(ReleaseHistory.Earlier(facts, site, use))));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model.Syntax;
@@ -53,9 +54,11 @@ internal sealed class FieldReleases
     /// (by name), through a receiver that may be of the field's type (<see cref="MemberReferences"/>), and whose method
     /// no init or exit calls are analysed; several threads asking for the same field share the work.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public IReadOnlyList<FieldRelease> OutsideInitAndExit(IFieldSymbol field) =>
         outside.GetOrAdd(field.OriginalDefinition, key => new SharedComputation<List<FieldRelease>>(work => OutsideInitAndExit(key, work))).Value;
 
+    [MethodImpl(Jit.Optimized)]
     private List<FieldRelease> OutsideInitAndExit(IFieldSymbol field, IWorkSharing work)
     {
         var bodies = new List<SyntaxNode>();
@@ -71,6 +74,7 @@ internal sealed class FieldReleases
     }
 
     /// <summary>The body's releases of the field, when no module's init or exit calls its method.</summary>
+    [MethodImpl(Jit.Optimized)]
     private List<FieldRelease> ReleasesOutsideInitAndExit(SyntaxNode body, IFieldSymbol field)
     {
         var result = new List<FieldRelease>();
@@ -95,6 +99,7 @@ internal sealed class FieldReleases
     /// source method (a summary may make it a release function), by name. Syntax only: a body that merely reads the
     /// field (<c>memcpy(ev, d.regs, 32)</c>) is not analysed for it.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private bool PassedToRelease(SyntaxNode name, SyntaxNode body)
     {
         for (var node = name.Parent; node is not null && node != body; node = node.Parent)

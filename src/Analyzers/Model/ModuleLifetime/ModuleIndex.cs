@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model.Syntax;
@@ -48,9 +49,11 @@ internal sealed class ModuleIndex
     /// not the body), then their callers in turn. The modules' closures are never followed for this: that would
     /// bind every init and exit closure of the compilation ahead of the compiler.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private (bool Init, bool Exit) Reaching(IMethodSymbol method) =>
         reaching.GetOrAdd(method.OriginalDefinition, key => new Lazy<(bool, bool)>(() => FindCallers(key), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
+    [MethodImpl(Jit.Optimized)]
     private (bool Init, bool Exit) FindCallers(IMethodSymbol method)
     {
         bool init = false, exit = false;
@@ -79,6 +82,7 @@ internal sealed class ModuleIndex
     /// The method an invocation calls, resolved once per invocation: a bare name from the declarations around its body
     /// (<see cref="UnboundNames"/>: the caller may not be compiled yet), anything else by a semantic query.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private IMethodSymbol? Target(InvocationExpressionSyntax invocation) =>
         targets.GetOrAdd(invocation, call =>
         {
@@ -90,6 +94,7 @@ internal sealed class ModuleIndex
 
     public static ModuleIndex For(AnalysisSession session) => session.Index(static s => Build(s));
 
+    [MethodImpl(Jit.Optimized)]
     private static ModuleIndex Build(AnalysisSession session)
     {
         var inits = new Dictionary<INamedTypeSymbol, IMethodSymbol>(SymbolEqualityComparer.Default);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
@@ -22,6 +23,7 @@ internal sealed class StaticHolders
 
     public static StaticHolders For(AnalysisSession session) => session.Index(static s => new StaticHolders(Scan(s)));
 
+    [MethodImpl(Jit.Optimized)]
     private static bool Scan(AnalysisSession session)
     {
         var allocated = AllocatedTypes(session);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model.Syntax;
@@ -22,9 +23,11 @@ internal sealed class FieldAllocations
     public static FieldAllocations For(AnalysisSession session) => session.Index(static s => new FieldAllocations(s));
 
     /// <summary>The allocation sites stored into the field; one thread collects a field while the others asking wait.</summary>
+    [MethodImpl(Jit.Optimized)]
     public IReadOnlyList<AllocationSite> Of(IFieldSymbol field) =>
         stores.GetOrAdd(field.OriginalDefinition, key => new Lazy<List<AllocationSite>>(() => Collect(key))).Value;
 
+    [MethodImpl(Jit.Optimized)]
     private List<AllocationSite> Collect(IFieldSymbol field)
     {
         var result = new List<AllocationSite>();

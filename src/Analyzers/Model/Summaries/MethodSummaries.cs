@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Flow;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -16,6 +17,7 @@ internal static class MethodSummaries
     [ThreadStatic]
     private static HashSet<ISymbol>? inProgress;
 
+    [MethodImpl(Jit.Optimized)]
     public static MethodSummary? Of(AnalysisSession session, IMethodSymbol method)
     {
         method = method.OriginalDefinition;
@@ -59,6 +61,7 @@ internal static class MethodSummaries
     }
 
     /// <summary>An allocator: every return gives back one family's fresh allocation, NULL or an error pointer.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static AllocationContract? Allocation(AnalysisSession session, PointerFacts facts)
     {
         var family = MemoryFamily.None;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,6 +26,7 @@ internal sealed class ContractedMethods
 
     public static ContractedMethods For(AnalysisSession session) => session.Index(static s => Build(s));
 
+    [MethodImpl(Jit.Optimized)]
     private static ContractedMethods Build(AnalysisSession session)
     {
         var result = new ContractedMethods();
@@ -76,6 +78,7 @@ internal sealed class ContractedMethods
         return false;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void AddMethods(INamespaceOrTypeSymbol container, List<IMethodSymbol> methods)
     {
         foreach (var member in container.GetMembers())

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,6 +19,7 @@ internal sealed class LocalDeclarations
     /// <summary>Per name, the written types of its declarations; null for one without a written type (<c>var</c>, a lambda's parameter, a local function, a range variable).</summary>
     private readonly Dictionary<string, List<TypeSyntax?>> byName = new();
 
+    [MethodImpl(Jit.Optimized)]
     private LocalDeclarations(SyntaxNode member)
     {
         foreach (var node in member.DescendantNodes())
@@ -71,16 +73,19 @@ internal sealed class LocalDeclarations
     }
 
     /// <summary>The declarations of the member that encloses <paramref name="node"/>; null outside any member.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static LocalDeclarations? Around(SyntaxNode node) =>
         node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member ? cache.GetValue(member, static m => new LocalDeclarations(m)) : null;
 
     /// <summary>Whether the member declares something of this name inside itself.</summary>
+    [MethodImpl(Jit.Optimized)]
     public bool Declares(string name) => byName.ContainsKey(name);
 
     /// <summary>
     /// The written types of the member's declarations of this name (empty when there are none); null when one of them
     /// has no written type or is <c>var</c>.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public IReadOnlyList<TypeSyntax>? TypesOf(string name)
     {
         if (!byName.TryGetValue(name, out var types))
@@ -95,6 +100,7 @@ internal sealed class LocalDeclarations
         return result;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void Add(SyntaxToken identifier, TypeSyntax? type)
     {
         var name = identifier.ValueText;

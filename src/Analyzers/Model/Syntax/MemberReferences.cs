@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -31,6 +32,7 @@ internal sealed class MemberReferences
 
     public static MemberReferences For(AnalysisSession session) => session.Index(static s => Build(s));
 
+    [MethodImpl(Jit.Optimized)]
     private static MemberReferences Build(AnalysisSession session)
     {
         var index = new MemberReferences(session);
@@ -75,6 +77,7 @@ internal sealed class MemberReferences
     /// name node: the written types of a local or parameter, the type of an enclosing type's field or property, or
     /// for an unqualified name the enclosing types and the statically imported ones. Null when it may be any type.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public string[]? ReceiverTypes(SimpleNameSyntax name) => receivers.GetOrAdd(name, node => name.Parent switch
     {
         MemberAccessExpressionSyntax access when access.Name == name => ReceiverTypes(access.Expression),
@@ -85,6 +88,7 @@ internal sealed class MemberReferences
     /// <summary>The simple names that may denote the type or one derived from it (by name, transitively), and every alias.</summary>
     public IEnumerable<string> NamesOf(INamedTypeSymbol owner) => Names(owner);
 
+    [MethodImpl(Jit.Optimized)]
     private HashSet<string> Names(INamedTypeSymbol owner) => typeNames.GetOrAdd(owner.OriginalDefinition, type =>
     {
         var names = new HashSet<string>(aliases) { type.Name };
@@ -102,6 +106,7 @@ internal sealed class MemberReferences
         return names;
     });
 
+    [MethodImpl(Jit.Optimized)]
     private string[]? ReceiverTypes(ExpressionSyntax receiver)
     {
         switch (receiver)
@@ -239,6 +244,7 @@ internal sealed class MemberReferences
         return scopes.GetOrAdd(scope, EnclosingOrImportedOf);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private string[] EnclosingOrImportedOf(SyntaxNode innermost)
     {
         var unit = (CompilationUnitSyntax)innermost.SyntaxTree.GetRoot();

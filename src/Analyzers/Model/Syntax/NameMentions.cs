@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -58,6 +59,7 @@ internal sealed class NameMentions
 
     public static NameMentions For(AnalysisSession session) => session.Index(static s => Build(s));
 
+    [MethodImpl(Jit.Optimized)]
     private static NameMentions Build(AnalysisSession session)
     {
         var index = new NameMentions(session);
@@ -99,6 +101,7 @@ internal sealed class NameMentions
     }
 
     /// <summary>Whether the name is part of an argument's value (of a call, a creation or an element access) in the body.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static bool InArgument(SyntaxNode name, SyntaxNode body)
     {
         for (var node = name.Parent; node is not null && node != body; node = node.Parent)
@@ -116,6 +119,7 @@ internal sealed class NameMentions
         groups.GetOrAdd(name, key => new Lazy<ReceiverGroups<T>>(() =>
             new ReceiverGroups<T>(mentions.TryGetValue(key, out var list) ? list : new List<T>(), nameOf, MemberReferences.For(session)))).Value;
 
+    [MethodImpl(Jit.Optimized)]
     private static void AddTo<T>(Dictionary<string, List<T>> map, string name, T mention)
     {
         if (!map.TryGetValue(name, out var list))
@@ -123,12 +127,14 @@ internal sealed class NameMentions
         list.Add(mention);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void AddLast(List<SyntaxNode> bodies, SyntaxNode body)
     {
         if (bodies.Count == 0 || !ReferenceEquals(bodies[bodies.Count - 1], body))
             bodies.Add(body);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void AddAssignment(string name, SyntaxNode body, SimpleNameSyntax? target)
     {
         if (!assigning.TryGetValue(name, out var bodies))
@@ -157,9 +163,11 @@ internal sealed class NameMentions
     }
 
     /// <summary>The simple name of the invoked method; null when the expression has none (a delegate-valued expression).</summary>
+    [MethodImpl(Jit.Optimized)]
     public static string? InvokedName(InvocationExpressionSyntax invocation) => InvokedSimpleName(invocation)?.Identifier.ValueText;
 
     /// <summary>The simple name node of the invoked method (<c>f</c>, <c>a.f</c>, <c>a?.f</c>, <c>A::f</c>); null for a delegate-valued expression.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static SimpleNameSyntax? InvokedSimpleName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
         SimpleNameSyntax name => name,
@@ -172,6 +180,7 @@ internal sealed class NameMentions
     /// <summary>The simple name an assignment target assigns (<c>x</c>, <c>a.x</c>, <c>a?.x</c>).</summary>
     public static string? AssignedName(ExpressionSyntax target) => AssignedTarget(target)?.Identifier.ValueText;
 
+    [MethodImpl(Jit.Optimized)]
     private static SimpleNameSyntax? AssignedTarget(ExpressionSyntax target) => target switch
     {
         SimpleNameSyntax name => name,

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -19,6 +21,7 @@ internal sealed class ReceiverGroups<T>
     private readonly List<int> anyType = new();
 
     /// <param name="nameOf">The mention's name node; null for one that must always be kept (its caller checks it otherwise).</param>
+    [MethodImpl(Jit.Optimized)]
     public ReceiverGroups(IReadOnlyList<T> mentions, Func<T, SimpleNameSyntax?> nameOf, MemberReferences references)
     {
         this.mentions = mentions;
@@ -41,6 +44,7 @@ internal sealed class ReceiverGroups<T>
     }
 
     /// <summary>The mentions that may refer to a member of <paramref name="owner"/>, in source order.</summary>
+    [MethodImpl(Jit.Optimized)]
     public List<T> MayReferTo(INamedTypeSymbol owner)
     {
         var indices = new SortedSet<int>(anyType);

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace Kmem.Analyzers.Model.Syntax;
@@ -10,6 +12,7 @@ namespace Kmem.Analyzers.Model.Syntax;
 internal static class SyntaxSearch
 {
     /// <summary>Whether some node below <paramref name="node"/> (not itself) matches.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool Contains(SyntaxNode node, Func<SyntaxNode, bool> match)
     {
         foreach (var child in node.ChildNodesAndTokens())
