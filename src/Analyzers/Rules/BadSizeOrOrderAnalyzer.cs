@@ -24,12 +24,12 @@ public sealed class BadSizeOrOrderAnalyzer : KmemAnalyzer
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
     {
         var tools = new RuleToolkit(session);
-        context.RegisterOperationAction(c => Analyze(c, tools), OperationKind.Invocation);
+        context.RegisterOperationBlockAction(block => BlockOperations.ForEach(block, OperationKind.Invocation, tools,
+            static (block, operation, tools) => Analyze(block, (IInvocationOperation)operation, tools)));
     }
 
-    private static void Analyze(OperationAnalysisContext context, RuleToolkit tools)
+    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation call, RuleToolkit tools)
     {
-        var call = (IInvocationOperation)context.Operation;
         if (tools.Constants.Kernel.IsGetOrder(call.TargetMethod))
         {
             CheckGetOrder(context, call, tools);
@@ -42,13 +42,13 @@ public sealed class BadSizeOrOrderAnalyzer : KmemAnalyzer
             CheckOrder(context, call, contract, tools);
     }
 
-    private static void CheckGetOrder(OperationAnalysisContext context, IInvocationOperation call, RuleToolkit tools)
+    private static void CheckGetOrder(OperationBlockAnalysisContext context, IInvocationOperation call, RuleToolkit tools)
     {
         if (call.Arguments.Length == 1 && tools.Constants.TryEvaluate(call.Arguments[0].Value, out var size) && size <= 0)
             Report(context, call.Syntax, $"get_order({Number(size)}) is undefined: get_order takes a size in bytes, which must be positive");
     }
 
-    private static void CheckSize(OperationAnalysisContext context, IInvocationOperation call, CallContract contract, AllocationContract allocation, RuleToolkit tools)
+    private static void CheckSize(OperationBlockAnalysisContext context, IInvocationOperation call, CallContract contract, AllocationContract allocation, RuleToolkit tools)
     {
         var name = call.TargetMethod.Name;
         var sizeArgument = CallContract.Argument(call, contract.SizeParameter);
@@ -80,7 +80,7 @@ public sealed class BadSizeOrOrderAnalyzer : KmemAnalyzer
         context.ReportDiagnostic(plan.Report(Descriptors.KMEM010, location, message));
     }
 
-    private static void CheckOrder(OperationAnalysisContext context, IInvocationOperation call, CallContract contract, RuleToolkit tools)
+    private static void CheckOrder(OperationBlockAnalysisContext context, IInvocationOperation call, CallContract contract, RuleToolkit tools)
     {
         var argument = CallContract.Argument(call, contract.OrderParameter);
         if (!tools.Constants.TryEvaluate(argument, out var order))
@@ -109,6 +109,6 @@ public sealed class BadSizeOrOrderAnalyzer : KmemAnalyzer
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void Report(OperationAnalysisContext context, SyntaxNode node, string message) =>
+    private static void Report(OperationBlockAnalysisContext context, SyntaxNode node, string message) =>
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMEM010, node.GetLocation(), message));
 }

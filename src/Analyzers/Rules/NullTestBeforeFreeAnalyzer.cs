@@ -24,12 +24,12 @@ public sealed class NullTestBeforeFreeAnalyzer : KmemAnalyzer
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
     {
         var tools = new RuleToolkit(session);
-        context.RegisterOperationAction(c => Analyze(c, tools), OperationKind.Conditional);
+        context.RegisterOperationBlockAction(block => BlockOperations.ForEach(block, OperationKind.Conditional, tools,
+            static (block, operation, tools) => Analyze(block, (IConditionalOperation)operation, tools)));
     }
 
-    private static void Analyze(OperationAnalysisContext context, RuleToolkit tools)
+    private static void Analyze(OperationBlockAnalysisContext context, IConditionalOperation test, RuleToolkit tools)
     {
-        var test = (IConditionalOperation)context.Operation;
         if (test is not { WhenFalse: null, Syntax: IfStatementSyntax syntax }
             || tools.Nulls.NonNullTested(test.Condition) is not { } tested
             || OnlyStatement(test.WhenTrue) is not IExpressionStatementOperation { Operation: IInvocationOperation release })

@@ -26,12 +26,12 @@ public sealed class OpenCodedMultiplicationAnalyzer : KmemAnalyzer
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
     {
         var tools = new RuleToolkit(session);
-        context.RegisterOperationAction(c => Analyze(c, tools), OperationKind.Invocation);
+        context.RegisterOperationBlockAction(block => BlockOperations.ForEach(block, OperationKind.Invocation, tools,
+            static (block, operation, tools) => Analyze(block, (IInvocationOperation)operation, tools)));
     }
 
-    private static void Analyze(OperationAnalysisContext context, RuleToolkit tools)
+    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation call, RuleToolkit tools)
     {
-        var call = (IInvocationOperation)context.Operation;
         var contract = tools.Contract.Of(call.TargetMethod);
         if (contract.Allocation?.ArrayVariant is not { } variantName || contract.CountParameter >= 0)
             return;

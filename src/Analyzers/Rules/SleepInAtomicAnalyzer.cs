@@ -24,16 +24,16 @@ public sealed class SleepInAtomicAnalyzer : KmemAnalyzer
     {
         var findings = SleepInAtomicFindings.For(session);
         var gfp = new GfpEvaluator(session.Contract.Gfp);
-        context.RegisterOperationAction(operation => Report(operation, session, findings, gfp), OperationKind.Invocation);
+        context.RegisterOperationBlockAction(block => BlockOperations.ForEach(block, OperationKind.Invocation, (session, findings, gfp),
+            static (block, operation, state) => Report(block, (IInvocationOperation)operation, state.session, state.findings, state.gfp)));
     }
 
     // The whole-compilation findings are asked for only when this call may be one: the walk behind them binds the
     // handlers ahead of the compiler, and a driver's first bodies (a handler allocating with GFP_ATOMIC, a work
     // function taking a mutex) would otherwise start it before the compiler has compiled anything.
     [MethodImpl(Jit.Optimized)]
-    private static void Report(OperationAnalysisContext context, AnalysisSession session, SleepInAtomicFindings findings, GfpEvaluator gfp)
+    private static void Report(OperationBlockAnalysisContext context, IInvocationOperation call, AnalysisSession session, SleepInAtomicFindings findings, GfpEvaluator gfp)
     {
-        var call = (IInvocationOperation)context.Operation;
         if (!MaySleep(call, session, gfp) || !AtomicCandidates.For(session).MayHoldFinding(call.Syntax)
             || findings.At(call.Syntax) is not { } finding)
             return;

@@ -24,12 +24,12 @@ public sealed class ZeroingAllocatorAnalyzer : KmemAnalyzer
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
     {
         var tools = new RuleToolkit(session);
-        context.RegisterOperationAction(c => Analyze(c, tools), OperationKind.Invocation);
+        context.RegisterOperationBlockAction(block => BlockOperations.ForEach(block, OperationKind.Invocation, tools,
+            static (block, operation, tools) => Analyze(block, (IInvocationOperation)operation, tools)));
     }
 
-    private static void Analyze(OperationAnalysisContext context, RuleToolkit tools)
+    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation call, RuleToolkit tools)
     {
-        var call = (IInvocationOperation)context.Operation;
         var contract = tools.Contract.Of(call.TargetMethod);
         if (contract.Allocation is not { ZeroingVariant: { } variantName, Zeroes: false } || contract.SizeParameter < 0
             || AlreadyZeroing(call, contract, tools)
