@@ -22,19 +22,22 @@ internal sealed class PointerFacts
     /// <summary>Sites beyond this many in one method are not tracked (a site is a bit of a 64-bit mask).</summary>
     private const int MaxSites = 64;
 
-    private static readonly PointerFacts Empty = new(ImmutableArray<AllocationSite>.Empty, new PointerEventLog(), null);
+    private static readonly PointerFacts Empty = new(ImmutableArray<AllocationSite>.Empty, new PointerEventLog(), null, new());
 
-    private PointerFacts(ImmutableArray<AllocationSite> sites, PointerEventLog log, PointerState? exit)
+    private PointerFacts(ImmutableArray<AllocationSite> sites, PointerEventLog log, PointerState? exit, List<IFlowAnonymousFunctionOperation> lambdas)
     {
         Sites = sites;
         Log = log;
         Exit = exit;
+        Lambdas = lambdas;
     }
 
     public ImmutableArray<AllocationSite> Sites { get; }
     public PointerEventLog Log { get; }
     /// <summary>The state where the method returns normally; null when it never does or was not analysed.</summary>
     public PointerState? Exit { get; }
+    /// <summary>The lambdas of the method's graph (each has a graph of its own, analysed as a method of its own).</summary>
+    public IReadOnlyList<IFlowAnonymousFunctionOperation> Lambdas { get; }
 
     /// <summary>The sites of a mask, in index order (a struct enumeration: this is read for every event a rule looks at).</summary>
     public SiteSet SitesIn(ulong mask) => new(Sites, mask);
@@ -48,20 +51,21 @@ internal sealed class PointerFacts
     {
         if (session.Graph(method) is not { } cfg)
             return Empty;
-        var sites = DiscoverSites(session, method, cfg, out var releases, out var nested);
+        var sites = DiscoverSites(session, method, cfg, out var releases, out var lambdas);
         // Pointer parameters alone are analysed too: what a helper does with them (uses) is a fact its callers read.
         if (!releases && sites.IsEmpty)
-            return Empty;
+            return lambdas.Count == 0 ? Empty : new PointerFacts(sites, new PointerEventLog(), null, lambdas);
         var log = new PointerEventLog();
-        var captured = nested || !cfg.LocalFunctions.IsEmpty ? CapturedNames(cfg.OriginalOperation.Syntax) : ImmutableHashSet<string>.Empty;
+        var captured = lambdas.Count > 0 || !cfg.LocalFunctions.IsEmpty ? CapturedNames(cfg.OriginalOperation.Syntax) : ImmutableHashSet<string>.Empty;
         var analysis = new PointerStateAnalysis(session, sites, captured, log);
         var result = analysis.Run(cfg);
-        return new PointerFacts(sites, log, result.Exit);
+        return new PointerFacts(sites, log, result.Exit, lambdas);
     }
 
-    /// <summary>The allocation sites of a body; also whether it calls a release and whether it contains a lambda.</summary>
+    /// <summary>The allocation sites of a body; also whether it calls a release, and its lambdas.</summary>
     [MethodImpl(Jit.Optimized)]
-    private static ImmutableArray<AllocationSite> DiscoverSites(AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg, out bool releases, out bool lambdas)
+    private static ImmutableArray<AllocationSite> DiscoverSites(AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg, out bool releases,
+        out List<IFlowAnonymousFunctionOperation> lambdas)
     {
         var discovery = new SiteDiscovery(session);
         foreach (var parameter in method.Parameters)
@@ -95,12 +99,13 @@ internal sealed class PointerFacts
 
         public ImmutableArray<AllocationSite>.Builder Sites { get; } = ImmutableArray.CreateBuilder<AllocationSite>();
         public bool Releases { get; private set; }
-        public bool Lambdas { get; private set; }
+        public List<IFlowAnonymousFunctionOperation> Lambdas { get; } = new();
 
         [MethodImpl(Jit.Optimized)]
         public void Visit(IOperation operation)
         {
-            Lambdas |= operation is IFlowAnonymousFunctionOperation;
+            if (operation is IFlowAnonymousFunctionOperation lambda)
+                Lambdas.Add(lambda);
             if (operation is IInvocationOperation call)
             {
                 var declared = session.Contract.Of(call.TargetMethod);

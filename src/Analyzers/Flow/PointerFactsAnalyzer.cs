@@ -1,11 +1,9 @@
-using System.Collections.Generic;
 using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Kmem.Analyzers.Flow;
 
@@ -38,32 +36,12 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
 
     private void Analyze(OperationBlockAnalysisContext context, AnalysisSession session, IMethodSymbol method, ControlFlowGraph cfg)
     {
-        Report(context, session, PointerFacts.For(session, method), cfg.OriginalOperation.Syntax);
+        var facts = PointerFacts.For(session, method);
+        Report(context, session, facts, cfg.OriginalOperation.Syntax);
         foreach (var local in cfg.LocalFunctions)
             Analyze(context, session, local, session.SharedGraph(local) ?? session.Share(local, cfg.GetLocalFunctionControlFlowGraph(local, context.CancellationToken)));
-        foreach (var lambda in session.Memo(method, cfg, static (_, graph) => new Lambdas(graph)).Of)
+        foreach (var lambda in facts.Lambdas)
             Analyze(context, session, lambda.Symbol, session.SharedGraph(lambda.Symbol) ?? session.Share(lambda.Symbol, cfg.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken)));
-    }
-
-    /// <summary>The lambdas of a body's graph, found once for all the rules that analyse the body.</summary>
-    private sealed class Lambdas
-    {
-        public Lambdas(ControlFlowGraph cfg)
-        {
-            foreach (var block in cfg.Blocks)
-            {
-                foreach (var operation in block.Operations)
-                {
-                    foreach (var nested in operation.DescendantsAndSelf())
-                    {
-                        if (nested is IFlowAnonymousFunctionOperation lambda)
-                            Of.Add(lambda);
-                    }
-                }
-            }
-        }
-
-        public List<IFlowAnonymousFunctionOperation> Of { get; } = new();
     }
 
     /// <summary>The cheap filter: a body without any call can neither allocate nor release.</summary>
