@@ -21,6 +21,7 @@ namespace Kmem.Analyzers.Flow;
 internal abstract class ForwardFlowAnalysis<TState> where TState : class
 {
     private int finallyDepth;
+    private bool hasFinally;
 
     /// <summary>True while the last, reporting pass runs.</summary>
     protected bool IsFinalPass { get; private set; }
@@ -59,6 +60,7 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
         var input = new TState?[blocks.Length];
         var output = new TState?[blocks.Length];
         input[0] = EntryState(cfg);
+        hasFinally = HasFinally(cfg.Root);
 
         // Blocks are numbered in a topological-ish order; a queue ordered by ordinal visits loop bodies
         // before their exits and so reaches the fixed point in few rounds.
@@ -95,6 +97,19 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
         }
         IsFinalPass = false;
         return new FlowResult<TState>(cfg, input, output);
+    }
+
+    [MethodImpl(Jit.Optimized)]
+    private static bool HasFinally(ControlFlowRegion region)
+    {
+        if (region.Kind == ControlFlowRegionKind.Finally)
+            return true;
+        foreach (var nested in region.NestedRegions)
+        {
+            if (HasFinally(nested))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Whether every edge leads to a block of a higher ordinal: then the ordinal order visits each block once, with its final input.</summary>
@@ -140,8 +155,8 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
     {
         if (branch?.Destination is not { } destination)
             return null;
-        // A branch within one region runs no finally region (and the branch's list is built on first request).
-        if (!ReferenceEquals(source.EnclosingRegion, destination.EnclosingRegion))
+        // Roslyn builds a branch's finally regions on first request: not asked where there are none.
+        if (hasFinally && !ReferenceEquals(source.EnclosingRegion, destination.EnclosingRegion))
         {
             foreach (var region in branch.FinallyRegions)
                 state = ThroughFinally(region, state, cfg);

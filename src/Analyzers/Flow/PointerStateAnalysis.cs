@@ -113,11 +113,13 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
                 ReportExitLeaks(source, jump, state);
             return state;
         }
-        if (ReferenceEquals(source.EnclosingRegion, branch.Destination?.EnclosingRegion) || branch.LeavingRegions.IsEmpty)
+        // The regions the branch leaves: from the source's own region out to the first that holds the target (the
+        // branch's LeavingRegions, without the array Roslyn builds for every branch asked).
+        var target = branch.Destination!.Ordinal;
+        if (Holds(source.EnclosingRegion, target))
             return state;
-
         Load(state);
-        foreach (var region in branch.LeavingRegions)
+        for (var region = source.EnclosingRegion; !Holds(region, target); region = region.EnclosingRegion!)
         {
             foreach (var local in region.Locals)
                 Forget(Holder.Of(local), (SyntaxNode?)jump ?? LastSyntax(source));
@@ -126,6 +128,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         }
         return Store();
     }
+
+    private static bool Holds(ControlFlowRegion region, int ordinal) => region.FirstBlockOrdinal <= ordinal && ordinal <= region.LastBlockOrdinal;
 
     [MethodImpl(Jit.Optimized)]
     private void Load(PointerState state)

@@ -22,6 +22,9 @@ public sealed class UncheckedUseAnalyzer : PointerFactsAnalyzer
     [MethodImpl(Jit.Optimized)]
     private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
+        // Most bodies test every allocation before its first use: they are not sorted.
+        if (!facts.Log.Uses.Exists(use => FirstUnchecked(facts, use) is not null))
+            return;
         var uses = new List<UseEvent>(facts.Log.Uses);
         uses.Sort((a, b) => a.Use.Syntax.SpanStart.CompareTo(b.Use.Syntax.SpanStart));
         var reported = new HashSet<int>();
@@ -29,7 +32,7 @@ public sealed class UncheckedUseAnalyzer : PointerFactsAnalyzer
         {
             foreach (var site in facts.SitesIn(use.Sites))
             {
-                if (site.IsParameter || site.FailsWith == FailureKind.Never || (use.Before[site.Index] & SiteFlags.AnyUnchecked) == 0 || !reported.Add(site.Index))
+                if (!IsUnchecked(site, use) || !reported.Add(site.Index))
                     continue;
                 var plan = context.OwningSymbol is IMethodSymbol method
                     ? FailureCheckPlan.For(session, facts, site, use.Before, method, context.OperationBlocks[0].Syntax)
@@ -40,4 +43,18 @@ public sealed class UncheckedUseAnalyzer : PointerFactsAnalyzer
             }
         }
     }
+
+    private static AllocationSite? FirstUnchecked(PointerFacts facts, UseEvent use)
+    {
+        foreach (var site in facts.SitesIn(use.Sites))
+        {
+            if (IsUnchecked(site, use))
+                return site;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the use may meet the site's allocation untested (a parameter is its caller's to test).</summary>
+    private static bool IsUnchecked(AllocationSite site, UseEvent use) =>
+        !site.IsParameter && site.FailsWith != FailureKind.Never && (use.Before[site.Index] & SiteFlags.AnyUnchecked) != 0;
 }
