@@ -32,7 +32,6 @@ internal sealed class PointerState
     public SiteFlags Flags(ulong mask) => Sites.Union(mask);
 
     /// <summary>The holders, other than flow captures, that may hold <paramref name="site"/>.</summary>
-    [MethodImpl(Jit.Optimized)]
     public IEnumerable<Holder> HoldersOf(int site)
     {
         foreach (var pair in Holders)

@@ -23,7 +23,7 @@ public sealed class UncheckedUseAnalyzer : PointerFactsAnalyzer
     private protected override void Report(OperationBlockAnalysisContext context, AnalysisSession session, PointerFacts facts, SyntaxNode body)
     {
         // Most bodies test every allocation before its first use: they are not sorted.
-        if (!facts.Log.Uses.Exists(use => FirstUnchecked(facts, use) is not null))
+        if (!facts.Log.Uses.Exists(use => MeetsUnchecked(facts, use)))
             return;
         var uses = new List<UseEvent>(facts.Log.Uses);
         uses.Sort((a, b) => a.Use.Syntax.SpanStart.CompareTo(b.Use.Syntax.SpanStart));
@@ -44,14 +44,14 @@ public sealed class UncheckedUseAnalyzer : PointerFactsAnalyzer
         }
     }
 
-    private static AllocationSite? FirstUnchecked(PointerFacts facts, UseEvent use)
+    private static bool MeetsUnchecked(PointerFacts facts, UseEvent use)
     {
         foreach (var site in facts.SitesIn(use.Sites))
         {
             if (IsUnchecked(site, use))
-                return site;
+                return true;
         }
-        return null;
+        return false;
     }
 
     /// <summary>Whether the use may meet the site's allocation untested (a parameter is its caller's to test).</summary>
