@@ -153,8 +153,11 @@ internal sealed class NameMentions
         var result = new List<SyntaxNode>();
         foreach (var (body, target) in Groups(targetGroups, targets, field.Name, static mention => mention.Target).MayReferTo(field.ContainingType))
         {
+            // An initializer has no receiver to group it by: every initializer of the name is in every group. Only those
+            // declared in a type of the field's type's name are bound (many types may each initialize a 'lock' field).
             if (target is null
                 && !(body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                     && declarator.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText == field.ContainingType.Name
                      && SymbolEqualityComparer.Default.Equals(session.Model(body.SyntaxTree).GetDeclaredSymbol(declarator)?.OriginalDefinition, field.OriginalDefinition)))
                 continue;
             AddLast(result, body);
