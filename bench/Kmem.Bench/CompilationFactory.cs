@@ -33,8 +33,7 @@ internal static class CompilationFactory
     /// <summary>The execution time of each analyzer as Roslyn measures it, slowest first.</summary>
     public static IEnumerable<(string Analyzer, TimeSpan Time)> ExecutionTimes(Compilation compilation)
     {
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
-        var withAnalyzers = compilation.WithAnalyzers(Analyzers, options);
+        var withAnalyzers = compilation.WithAnalyzers(Analyzers, Options(concurrent: false, logTime: true));
         withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return Analyzers.Select(a => (a.GetType().Name, withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime))
             .OrderByDescending(t => t.ExecutionTime).ToList();
@@ -46,9 +45,12 @@ internal static class CompilationFactory
     /// <summary>Runs the given analyzers; throws if one of them failed.</summary>
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool concurrent = false)
     {
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false);
-        var result = compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var result = compilation.WithAnalyzers(analyzers, Options(concurrent, logTime: false)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var failure = result.FirstOrDefault(d => d.Id == "AD0001");
         return failure is null ? result : throw new InvalidOperationException(failure.ToString());
     }
+
+    /// <summary>Analyzer options without additional files; <paramref name="logTime"/> makes Roslyn measure each analyzer's execution time.</summary>
+    public static CompilationWithAnalyzersOptions Options(bool concurrent, bool logTime) =>
+        new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: logTime);
 }

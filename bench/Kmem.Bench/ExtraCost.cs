@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Kmem.Bench;
@@ -47,9 +46,7 @@ internal static class ExtraCost
         GC.WaitForPendingFinalizers();
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
-            concurrentAnalysis: false, logAnalyzerExecutionTime: logTime);
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, CompilationFactory.Options(concurrent: false, logTime));
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         if (diagnostics.FirstOrDefault(d => d.Id == "AD0001") is { } failure)
             throw new InvalidOperationException(failure.ToString());

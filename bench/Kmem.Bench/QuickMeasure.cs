@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Kmem.Bench;
@@ -32,7 +30,7 @@ internal static class QuickMeasure
                 CompilationWithAnalyzers? withAnalyzers = null;
                 analyze.Add(Measure(() =>
                 {
-                    withAnalyzers = CompilationFactory.Create(sources).WithAnalyzers(CompilationFactory.Analyzers, Options(logTime: true));
+                    withAnalyzers = CompilationFactory.Create(sources).WithAnalyzers(CompilationFactory.Analyzers, CompilationFactory.Options(concurrent: false, logTime: true));
                     return withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
                 }));
                 foreach (var analyzer in CompilationFactory.Analyzers)
@@ -66,9 +64,6 @@ internal static class QuickMeasure
             previous = time;
         }
     }
-
-    private static CompilationWithAnalyzersOptions Options(bool logTime) =>
-        new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: logTime);
 
     private static (TimeSpan Wall, TimeSpan Cpu) Measure(Func<int> action)
     {
