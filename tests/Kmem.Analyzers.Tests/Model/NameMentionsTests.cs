@@ -38,9 +38,7 @@ public sealed class NameMentionsTests
     [InlineData("outer+a")]
     public async Task OfTheInitializersOfTheNameOnlyTheFieldsOwnIsKept(string type)
     {
-        var compilation = await KmemCompilationFactory.CreateValidAsync("Mentions", Source);
-        var field = compilation.GetTypeByMetadataName(type)!.GetMembers("buf").OfType<IFieldSymbol>().Single();
-        var bodies = NameMentions.For(AnalysisSession.For(compilation)!).Assigning(field);
+        var (field, bodies) = await AssigningAsync(type);
         var initializer = Assert.Single(bodies, body => body is EqualsValueClauseSyntax);
         Assert.Same(field.DeclaringSyntaxReferences.Single().GetSyntax(), initializer.Parent);
     }
@@ -48,10 +46,16 @@ public sealed class NameMentionsTests
     [Fact]
     public async Task AnAssignmentInTheFieldsTypeIsKeptAfterItsInitializer()
     {
-        var compilation = await KmemCompilationFactory.CreateValidAsync("Mentions", Source);
-        var field = compilation.GetTypeByMetadataName("a")!.GetMembers("buf").OfType<IFieldSymbol>().Single();
-        var bodies = NameMentions.For(AnalysisSession.For(compilation)!).Assigning(field);
+        var (_, bodies) = await AssigningAsync("a");
         Assert.Equal(new[] { "= NULL", "set" }, bodies.Select(Describe));
+    }
+
+    /// <summary>The field <c>buf</c> of the type (by metadata name) and the bodies the index says may assign it.</summary>
+    private static async Task<(IFieldSymbol Field, System.Collections.Generic.IReadOnlyList<SyntaxNode> Bodies)> AssigningAsync(string type)
+    {
+        var compilation = await KmemCompilationFactory.CreateValidAsync("Mentions", Source);
+        var field = compilation.GetTypeByMetadataName(type)!.GetMembers("buf").OfType<IFieldSymbol>().Single();
+        return (field, NameMentions.For(AnalysisSession.For(compilation)!).Assigning(field));
     }
 
     private static string Describe(SyntaxNode body) => body is MethodDeclarationSyntax method ? method.Identifier.ValueText : body.ToString();
