@@ -64,13 +64,13 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
 
         // Blocks are numbered in a topological-ish order; a queue ordered by ordinal visits loop bodies
         // before their exits and so reaches the fixed point in few rounds.
-        var pending = new SortedSet<int> { 0 };
+        var pending = new BlockWorklist(blocks.Length);
+        pending.Add(0);
         var forwardOnly = EdgesLeadForward(blocks);
         IsFinalPass = forwardOnly;
-        while (pending.Count > 0)
+        while (!pending.IsEmpty)
         {
-            var ordinal = pending.Min;
-            pending.Remove(ordinal);
+            var ordinal = pending.TakeLowest();
             var block = blocks[ordinal];
             var state = input[ordinal];
             if (state is null)
@@ -126,7 +126,7 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
     }
 
     [MethodImpl(Jit.Optimized)]
-    private void Merge(TState?[] input, SortedSet<int> pending, int target, TState state)
+    private void Merge(TState?[] input, BlockWorklist pending, int target, TState state)
     {
         var old = input[target];
         var merged = old is null ? state : Join(old, state);
@@ -198,7 +198,7 @@ internal abstract class ForwardFlowAnalysis<TState> where TState : class
 
     /// <summary>A catch handler starts with the state at the start of its try block.</summary>
     [MethodImpl(Jit.Optimized)]
-    private static void SeedHandlers(BasicBlock block, TState state, ControlFlowGraph cfg, TState?[] input, SortedSet<int> pending)
+    private static void SeedHandlers(BasicBlock block, TState state, ControlFlowGraph cfg, TState?[] input, BlockWorklist pending)
     {
         var region = block.EnclosingRegion;
         if (region.Kind != ControlFlowRegionKind.Try || region.FirstBlockOrdinal != block.Ordinal || region.EnclosingRegion is not { } tryCatch)

@@ -21,7 +21,12 @@ internal sealed class AnalysisSession
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = ConcurrentTables.Create<IMethodSymbol, ControlFlowGraph?>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(Type Kind, ISymbol Symbol), object> memo = ConcurrentTables.Create<(Type Kind, ISymbol Symbol), object>(new KindSymbolComparer());
+    /// <summary>
+    /// The memoized results, one table per kind of result. (Not one table keyed by kind and symbol: the runtime
+    /// compiles the framework's table over a tuple key on first use, unoptimized, and a compiler run never got to
+    /// optimize it; these instantiations are the ones the compiler itself uses, precompiled.)
+    /// </summary>
+    private readonly ConcurrentDictionary<Type, ConcurrentDictionary<ISymbol, object>> memo = new();
 
     private readonly ConcurrentDictionary<Type, Lazy<object>> indexes = new();
 
@@ -98,22 +103,27 @@ internal sealed class AnalysisSession
     [MethodImpl(Jit.Optimized)]
     public T Memo<T>(ISymbol symbol, Func<ISymbol, T> compute) where T : class
     {
-        var key = (typeof(T), (ISymbol)symbol.OriginalDefinition);
-        if (memo.TryGetValue(key, out var known))
+        var table = MemoTable(typeof(T));
+        var key = symbol.OriginalDefinition;
+        if (table.TryGetValue(key, out var known))
             return (T)known;
-        return (T)memo.GetOrAdd(key, compute(symbol.OriginalDefinition));
+        return (T)table.GetOrAdd(key, compute(key));
     }
 
     /// <summary>The same, computed from an argument (so that a hot caller needs no closure).</summary>
     [MethodImpl(Jit.Optimized)]
     public T Memo<T, TArgument>(ISymbol symbol, TArgument argument, Func<ISymbol, TArgument, T> compute) where T : class
     {
-        var key = (typeof(T), (ISymbol)symbol.OriginalDefinition);
-        if (memo.TryGetValue(key, out var known))
+        var table = MemoTable(typeof(T));
+        var key = symbol.OriginalDefinition;
+        if (table.TryGetValue(key, out var known))
             return (T)known;
-        return (T)memo.GetOrAdd(key, compute(symbol.OriginalDefinition, argument));
+        return (T)table.GetOrAdd(key, compute(key, argument));
     }
 
+    [MethodImpl(Jit.Optimized)]
+    private ConcurrentDictionary<ISymbol, object> MemoTable(Type kind) =>
+        memo.TryGetValue(kind, out var table) ? table : memo.GetOrAdd(kind, static _ => ConcurrentTables.Create<ISymbol, object>(SymbolEqualityComparer.Default));
 
     private ControlFlowGraph? BuildGraph(IMethodSymbol method)
     {
@@ -133,14 +143,5 @@ internal sealed class AnalysisSession
             }
         }
         return null;
-    }
-
-    private sealed class KindSymbolComparer : System.Collections.Generic.IEqualityComparer<(Type Kind, ISymbol Symbol)>
-    {
-        public bool Equals((Type Kind, ISymbol Symbol) x, (Type Kind, ISymbol Symbol) y) =>
-            x.Kind == y.Kind && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol);
-
-        public int GetHashCode((Type Kind, ISymbol Symbol) obj) =>
-            (obj.Kind.GetHashCode() * 397) ^ SymbolEqualityComparer.Default.GetHashCode(obj.Symbol);
     }
 }

@@ -160,6 +160,40 @@ public sealed class MemberReferencesTests
         }
     }
 
+    /// <summary>
+    /// The grouped index answers as the per-mention test does: every mention that may refer to the member (those with
+    /// no name to go by included), in source order, each once even when several of its receiver's type names match
+    /// (an unqualified name in a type nested in another, both derived from the owner).
+    /// </summary>
+    [Fact]
+    public async Task Receiver_groups_keep_the_mentions_that_may_refer_in_source_order_once_each()
+    {
+        const string source = """
+            using Kmem;
+            using static Kmem.Kernel;
+            class dev { public KPtr ring; }
+            class other { public KPtr ring; }
+            class outer_dev : dev
+            {
+                class inner_dev : dev { void set() { ring = NULL; } }
+                void set(other o, dev d) { o.ring = NULL; d.ring = NULL; ring = NULL; }
+            }
+            static class Driver { static void set(dev d, other o) { o.ring = NULL; d.ring = NULL; } }
+            """;
+        var compilation = await KmemCompilationFactory.CreateValidAsync("Groups", source);
+        var references = MemberReferences.For(AnalysisSession.For(compilation)!);
+        var mentions = compilation.SyntaxTrees.Single().GetRoot().DescendantNodes().OfType<AssignmentExpressionSyntax>()
+            .Select(a => a.Left is MemberAccessExpressionSyntax access ? access.Name : (SimpleNameSyntax)a.Left).ToList();
+        var unnamed = mentions[4];
+        var groups = new ReceiverGroups<SimpleNameSyntax>(mentions, m => m == unnamed ? null : m, references);
+        var dev = compilation.GetTypeByMetadataName("dev")!;
+        var nested = references.ReceiverTypes(mentions[0])!;
+        Assert.True(nested.Count(references.NamesOf(dev).Contains) >= 2, string.Join(", ", nested));
+
+        Assert.Equal(new[] { mentions[0], mentions[2], mentions[3], mentions[4], mentions[5] }, groups.MayReferTo(dev));
+        Assert.Equal(new[] { mentions[1], mentions[4] }, groups.MayReferTo(compilation.GetTypeByMetadataName("other")!));
+    }
+
     private static async Task<(Compilation, MemberReferences)> Create()
     {
         var compilation = await KmemCompilationFactory.CreateValidAsync("References", Source);

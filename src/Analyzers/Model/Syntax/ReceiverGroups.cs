@@ -47,15 +47,21 @@ internal sealed class ReceiverGroups<T>
     [MethodImpl(Jit.Optimized)]
     public List<T> MayReferTo(INamedTypeSymbol owner)
     {
-        var indices = new SortedSet<int>(anyType);
+        // A list sorted once rather than a SortedSet<int>: the runtime compiles the framework's SortedSet<int> unoptimized
+        // for a compiler run, where List<int>.Sort is precompiled.
+        var indices = new List<int>(anyType);
         foreach (var name in references.NamesOf(owner))
         {
             if (byType.TryGetValue(name, out var list))
-                indices.UnionWith(list);
+                indices.AddRange(list);
         }
+        indices.Sort();
         var result = new List<T>(indices.Count);
-        foreach (var index in indices)
-            result.Add(mentions[index]);
+        for (var i = 0; i < indices.Count; i++)
+        {
+            if (i == 0 || indices[i] != indices[i - 1])
+                result.Add(mentions[indices[i]]);
+        }
         return result;
     }
 }
