@@ -1,3 +1,4 @@
+using Kmem.Bench.Floors;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics;

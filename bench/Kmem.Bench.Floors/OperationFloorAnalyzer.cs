@@ -3,11 +3,11 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Kmem.Bench;
+namespace Kmem.Bench.Floors;
 
 /// <summary>The floor of any IOperation analyzer: asks for every body's operations and does nothing with them.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class OperationFloorAnalyzer : DiagnosticAnalyzer
+public sealed class OperationFloorAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Never = new("FLOOR", "floor", "floor", "bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
