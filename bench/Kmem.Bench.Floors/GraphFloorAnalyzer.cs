@@ -1,6 +1,4 @@
-#pragma warning disable RS1036, RS1041, RS2008 // A measuring instrument inside the benchmark, never shipped.
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,19 +10,18 @@ namespace Kmem.Bench.Floors;
 
 /// <summary>
 /// The floor of the KMEM flow rules' design: builds a control flow graph for every method body with a call (the
-/// bodies the flow rules analyse) and keeps it while the driver holds the compilation's actions, as their session does, and nothing more.
+/// bodies the flow rules analyse) and keeps it while the driver holds the compilation's actions, as their session
+/// does, and nothing more.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class GraphFloorAnalyzer : DiagnosticAnalyzer
+public sealed class GraphFloorAnalyzer : FloorAnalyzer
 {
-    private static readonly DiagnosticDescriptor Never = new("GRAPHFLOOR", "floor", "floor", "bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-    public override void Initialize(AnalysisContext context)
+    public GraphFloorAnalyzer()
+        : base("GRAPHFLOOR")
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+    }
+
+    private protected override void Register(AnalysisContext context) =>
         context.RegisterCompilationStartAction(start =>
         {
             var kept = new ConcurrentBag<ControlFlowGraph>();
@@ -40,5 +37,4 @@ public sealed class GraphFloorAnalyzer : DiagnosticAnalyzer
                 }
             });
         });
-    }
 }

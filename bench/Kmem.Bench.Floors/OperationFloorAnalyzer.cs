@@ -1,5 +1,3 @@
-#pragma warning disable RS1036, RS1041, RS2008 // A measuring instrument inside the benchmark, never shipped.
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -7,16 +5,12 @@ namespace Kmem.Bench.Floors;
 
 /// <summary>The floor of any IOperation analyzer: asks for every body's operations and does nothing with them.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class OperationFloorAnalyzer : DiagnosticAnalyzer
+public sealed class OperationFloorAnalyzer : FloorAnalyzer
 {
-    private static readonly DiagnosticDescriptor Never = new("FLOOR", "floor", "floor", "bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-    public override void Initialize(AnalysisContext context)
+    public OperationFloorAnalyzer()
+        : base("FLOOR")
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationBlockAction(_ => { });
     }
+
+    private protected override void Register(AnalysisContext context) => context.RegisterOperationBlockAction(_ => { });
 }
