@@ -1,7 +1,5 @@
 using Kmem.Analyzers.Infrastructure;
-using Kmem.Analyzers.Model.Syntax;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
@@ -23,11 +21,10 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
             {
                 if (OperationBlocks.MethodBody(operation) is not { } body)
                     continue;
-                // A body another rule analysed already has its graph; otherwise the cheap filter comes first.
-                if (session.SharedGraph(method) is { } shared)
-                    Analyze(block, session, method, shared);
-                else if (CallsAnything(body.Syntax))
-                    Analyze(block, session, method, session.Share(method, OperationBlocks.Graph(body, block.CancellationToken)));
+                // The cheap filter first (its walk is shared with every rule); then a body another rule analysed already has its graph.
+                if (!BlockCalls.Of(session, block).MayHoldFacts(session, method))
+                    return;
+                Analyze(block, session, method, session.SharedGraph(method) ?? session.Share(method, OperationBlocks.Graph(body, block.CancellationToken)));
             }
         });
 
@@ -43,7 +40,4 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
         foreach (var lambda in facts.Lambdas)
             Analyze(context, session, lambda.Symbol, session.SharedGraph(lambda.Symbol) ?? session.Share(lambda.Symbol, cfg.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken)));
     }
-
-    /// <summary>The cheap filter: a body without any call can neither allocate nor release.</summary>
-    private static bool CallsAnything(SyntaxNode body) => SyntaxSearch.Contains(body, static node => node is InvocationExpressionSyntax);
 }

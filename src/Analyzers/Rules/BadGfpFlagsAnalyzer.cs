@@ -28,13 +28,12 @@ public sealed class BadGfpFlagsAnalyzer : KmemAnalyzer
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
     {
         var tools = new RuleToolkit(session);
-        context.RegisterOperationBlockAction(block => BlockOperations.ForEach(block, OperationKind.Invocation, tools,
-            static (block, operation, tools) => Analyze(block, (IInvocationOperation)operation, tools)));
+        context.RegisterOperationBlockAction(block => BlockCalls.ForEach(session, block, tools,
+            static (block, call, tools) => Analyze(block, call.Call, call.Contract, tools)));
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation call, RuleToolkit tools)
+    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation call, CallContract contract, RuleToolkit tools)
     {
-        var contract = tools.Contract.Of(call.TargetMethod);
         if (contract.Allocation is not { } allocation || CallContract.Argument(call, contract.GfpParameter) is not { } argument)
             return;
         var gfp = tools.Contract.Gfp;

@@ -24,18 +24,17 @@ public sealed class BadSizeOrOrderAnalyzer : KmemAnalyzer
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
     {
         var tools = new RuleToolkit(session);
-        context.RegisterOperationBlockAction(block => BlockOperations.ForEach(block, OperationKind.Invocation, tools,
-            static (block, operation, tools) => Analyze(block, (IInvocationOperation)operation, tools)));
+        context.RegisterOperationBlockAction(block => BlockCalls.ForEach(session, block, tools,
+            static (block, call, tools) => Analyze(block, call.Call, call.Contract, tools)));
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation call, RuleToolkit tools)
+    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation call, CallContract contract, RuleToolkit tools)
     {
         if (tools.Constants.Kernel.IsGetOrder(call.TargetMethod))
         {
             CheckGetOrder(context, call, tools);
             return;
         }
-        var contract = tools.Contract.Of(call.TargetMethod);
         if (contract.Allocation is { } allocation)
             CheckSize(context, call, contract, allocation, tools);
         if (contract.Allocation is not null || contract.Release is not null)

@@ -24,17 +24,17 @@ public sealed class SleepInAtomicAnalyzer : KmemAnalyzer
     {
         var findings = SleepInAtomicFindings.For(session);
         var gfp = new GfpEvaluator(session.Contract.Gfp);
-        context.RegisterOperationBlockAction(block => BlockOperations.ForEach(block, OperationKind.Invocation, (session, findings, gfp),
-            static (block, operation, state) => Report(block, (IInvocationOperation)operation, state.session, state.findings, state.gfp)));
+        context.RegisterOperationBlockAction(block => BlockCalls.ForEach(session, block, (session, findings, gfp),
+            static (block, call, state) => Report(block, call.Call, call.Contract, state.session, state.findings, state.gfp)));
     }
 
     // The whole-compilation findings are asked for only when this call may be one: the walk behind them binds the
     // handlers ahead of the compiler, and a driver's first bodies (a handler allocating with GFP_ATOMIC, a work
     // function taking a mutex) would otherwise start it before the compiler has compiled anything.
     [MethodImpl(Jit.Optimized)]
-    private static void Report(OperationBlockAnalysisContext context, IInvocationOperation call, AnalysisSession session, SleepInAtomicFindings findings, GfpEvaluator gfp)
+    private static void Report(OperationBlockAnalysisContext context, IInvocationOperation call, CallContract contract, AnalysisSession session, SleepInAtomicFindings findings, GfpEvaluator gfp)
     {
-        if (!MaySleep(call, session, gfp) || !AtomicCandidates.For(session).MayHoldFinding(call.Syntax)
+        if (!MaySleep(call, contract, session, gfp) || !AtomicCandidates.For(session).MayHoldFinding(call.Syntax)
             || findings.At(call.Syntax) is not { } finding)
             return;
         context.ReportDiagnostic(Diagnostic.Create(
@@ -48,9 +48,8 @@ public sealed class SleepInAtomicAnalyzer : KmemAnalyzer
     /// The cheap filter: only a contract sleeper, an allocator whose mask is not a constant that forbids reclaim
     /// (<c>GFP_ATOMIC</c>), or a source method (a possible wrapper) can be a finding.
     /// </summary>
-    private static bool MaySleep(IInvocationOperation call, AnalysisSession session, GfpEvaluator gfp)
+    private static bool MaySleep(IInvocationOperation call, CallContract contract, AnalysisSession session, GfpEvaluator gfp)
     {
-        var contract = session.Contract.Of(call.TargetMethod);
         if (contract.MightSleep || !session.Declarations(call.TargetMethod.OriginalDefinition).IsEmpty)
             return true;
         if (contract.GfpParameter < 0)

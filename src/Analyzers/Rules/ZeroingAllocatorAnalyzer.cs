@@ -24,13 +24,12 @@ public sealed class ZeroingAllocatorAnalyzer : KmemAnalyzer
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
     {
         var tools = new RuleToolkit(session);
-        context.RegisterOperationBlockAction(block => BlockOperations.ForEach(block, OperationKind.Invocation, tools,
-            static (block, operation, tools) => Analyze(block, (IInvocationOperation)operation, tools)));
+        context.RegisterOperationBlockAction(block => BlockCalls.ForEach(session, block, tools,
+            static (block, call, tools) => Analyze(block, call.Call, call.Contract, tools)));
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation call, RuleToolkit tools)
+    private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation call, CallContract contract, RuleToolkit tools)
     {
-        var contract = tools.Contract.Of(call.TargetMethod);
         if (contract.Allocation is not { ZeroingVariant: { } variantName, Zeroes: false } || contract.SizeParameter < 0
             || AlreadyZeroing(call, contract, tools)
             || StoredAllocation.Of(call) is not { } stored

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Model;
+using Kmem.Analyzers.Model.Summaries;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kmem.Analyzers.Infrastructure;
+
+/// <summary>
+/// The invocations of one operation block (its lambdas and local functions included), each with its declared contract:
+/// found by one walk of the block, the first time a rule asks, and shared by every rule. The rules that judge one call at
+/// a time read this list instead of each walking the block and reading each call's contract again (a csc run: about
+/// 0.1 s of CPU per rule and walk on a 100k-line corpus), and the flow rules skip a body none of whose calls allocates or
+/// releases without building its graph.
+/// </summary>
+internal sealed class BlockCalls
+{
+    private static readonly BlockCalls None = new(ImmutableArray<ContractedCall>.Empty, hasFunctions: false);
+
+    private int mayHoldFacts;
+
+    private BlockCalls(ImmutableArray<ContractedCall> calls, bool hasFunctions)
+    {
+        Calls = calls;
+        HasFunctions = hasFunctions;
+    }
+
+    /// <summary>The block's invocations, in the order of a walk of its operations (parents before their arguments).</summary>
+    public ImmutableArray<ContractedCall> Calls { get; }
+
+    /// <summary>Whether the block declares a lambda or a local function.</summary>
+    public bool HasFunctions { get; }
+
+    /// <summary>The calls of the block the driver hands an operation block action, walked once per owning symbol.</summary>
+    [MethodImpl(Jit.Optimized)]
+    public static BlockCalls Of(AnalysisSession session, OperationBlockAnalysisContext block) =>
+        session.Known<BlockCalls>(block.OwningSymbol) ?? session.Memo(block.OwningSymbol, _ => Walk(session, block));
+
+    /// <summary>Calls <paramref name="action"/> for every invocation of the block, with its declared contract.</summary>
+    [MethodImpl(Jit.Optimized)]
+    public static void ForEach<TState>(AnalysisSession session, OperationBlockAnalysisContext block, TState state,
+        Action<OperationBlockAnalysisContext, ContractedCall, TState> action)
+    {
+        foreach (var call in Of(session, block).Calls)
+            action(block, call, state);
+    }
+
+    /// <summary>
+    /// Whether the pointer-state analysis of the block's method can find anything: a parameter of a tracked type, a call
+    /// that allocates or releases (by its contract, or by the summary of a source method), or a lambda or local function
+    /// (analysed as bodies of their own). The analysis of any other body has no site, no release and no event.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    public bool MayHoldFacts(AnalysisSession session, IMethodSymbol method)
+    {
+        if (mayHoldFacts == 0)
+            mayHoldFacts = ComputeMayHoldFacts(session, method) ? 1 : -1;
+        return mayHoldFacts > 0;
+    }
+
+    private bool ComputeMayHoldFacts(AnalysisSession session, IMethodSymbol method)
+    {
+        if (HasFunctions)
+            return true;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.None && session.Contract.IsTrackedType(parameter.Type))
+                return true;
+        }
+        foreach (var call in Calls)
+        {
+            if (call.Contract.Allocation is not null || call.Contract.Release is not null)
+                return true;
+            if (call.Contract.IsEmpty && MethodSummaries.Of(session, call.Call.TargetMethod) is { } summary
+                && (summary.Allocation is not null || summary.Release is not null))
+                return true;
+        }
+        return false;
+    }
+
+    [MethodImpl(Jit.Optimized)]
+    private static BlockCalls Walk(AnalysisSession session, OperationBlockAnalysisContext block)
+    {
+        var walk = new Walker(session.Contract);
+        foreach (var root in block.OperationBlocks)
+            walk.Visit(root);
+        return walk.Calls.Count == 0 && !walk.HasFunctions ? None : new BlockCalls(walk.Calls.ToImmutable(), walk.HasFunctions);
+    }
+
+    /// <summary>One recursive walk over a block's operations (no iterator per operation).</summary>
+    private sealed class Walker
+    {
+        private readonly KernelContract contract;
+
+        public Walker(KernelContract contract) => this.contract = contract;
+
+        public ImmutableArray<ContractedCall>.Builder Calls { get; } = ImmutableArray.CreateBuilder<ContractedCall>();
+        public bool HasFunctions { get; private set; }
+
+        [MethodImpl(Jit.Optimized)]
+        public void Visit(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation call:
+                    Calls.Add(new ContractedCall(call, contract.Of(call.TargetMethod)));
+                    break;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    HasFunctions = true;
+                    break;
+            }
+            foreach (var child in operation.ChildOperations)
+                Visit(child);
+        }
+    }
+}
+
+/// <summary>An invocation and the declared contract of the method it calls (<see cref="CallContract.Empty"/> when none).</summary>
+internal readonly struct ContractedCall
+{
+    public ContractedCall(IInvocationOperation call, CallContract contract)
+    {
+        Call = call;
+        Contract = contract;
+    }
+
+    public IInvocationOperation Call { get; }
+    public CallContract Contract { get; }
+}
