@@ -46,8 +46,8 @@ internal readonly struct Holder : IEquatable<Holder>
     [MethodImpl(Jit.Optimized)]
     public bool Equals(Holder other) =>
         capture.Equals(other.capture)
-        && SymbolEqualityComparer.Default.Equals(symbol, other.symbol)
-        && SymbolEqualityComparer.Default.Equals(receiver, other.receiver);
+        && (ReferenceEquals(symbol, other.symbol) || SymbolEqualityComparer.Default.Equals(symbol, other.symbol))
+        && (ReferenceEquals(receiver, other.receiver) || SymbolEqualityComparer.Default.Equals(receiver, other.receiver));
 
     [MethodImpl(Jit.Optimized)]
     public override bool Equals(object? obj) => obj is Holder other && Equals(other);

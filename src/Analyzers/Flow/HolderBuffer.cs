@@ -1,62 +1,125 @@
-using System.Collections.Immutable;
+using System;
 using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 
 namespace Kmem.Analyzers.Flow;
 
 /// <summary>
-/// The holders of the state being transferred: a builder is made
-/// only on the first write, so that the many operations and edges that change no holder allocate nothing.
+/// The holders of the state being transferred: nothing is copied until the first change, which copies the loaded
+/// map's root; each bucket is copied on its own first change. <see cref="ToImmutable"/> hands the arrays to a new map,
+/// and the next change copies again. The many operations and edges that change no holder allocate nothing.
 /// </summary>
 internal sealed class HolderBuffer
 {
-    private ImmutableDictionary<Holder, ulong> loaded = ImmutableDictionary<Holder, ulong>.Empty;
-    private ImmutableDictionary<Holder, ulong>.Builder? written;
+    private HolderMap loaded = HolderMap.Empty;
+    private HeldEntry[]?[]? buckets;
+    private int owned;
+    private int count;
 
     [MethodImpl(Jit.Optimized)]
-    public void Load(ImmutableDictionary<Holder, ulong> holders)
+    public void Load(HolderMap map)
     {
-        loaded = holders;
-        written = null;
+        loaded = map;
+        buckets = null;
+        count = map.Count;
     }
 
     /// <summary>The sites a holder may hold.</summary>
     public ulong this[Holder holder]
     {
-        get => (written is null ? loaded.TryGetValue(holder, out var mask) : written.TryGetValue(holder, out mask)) ? mask : 0;
+        [MethodImpl(Jit.Optimized)]
+        get
+        {
+            var hash = holder.GetHashCode();
+            if (buckets is null)
+                return loaded.TryGet(holder, hash, out var mask) ? mask : 0;
+            var bucket = buckets[HolderMap.BucketOf(hash)];
+            var index = HolderMap.IndexOf(bucket, holder, hash);
+            return index >= 0 ? bucket![index].Mask : 0;
+        }
+        [MethodImpl(Jit.Optimized)]
         set
         {
-            if (written is null)
-            {
-                if (loaded.TryGetValue(holder, out var old) && old == value)
-                    return;
-                written = loaded.ToBuilder();
-            }
-            written[holder] = value;
+            var hash = holder.GetHashCode();
+            if (buckets is null && loaded.TryGet(holder, hash, out var old) && old == value)
+                return;
+            Write(holder, hash, value, include: false);
         }
     }
+
+    /// <summary>Adds <paramref name="mask"/> to what the holder may hold.</summary>
+    [MethodImpl(Jit.Optimized)]
+    internal void Include(Holder holder, int hash, ulong mask) => Write(holder, hash, mask, include: true);
 
     [MethodImpl(Jit.Optimized)]
     public void Remove(Holder holder)
     {
-        if (written is null)
+        var hash = holder.GetHashCode();
+        var slot = HolderMap.BucketOf(hash);
+        if (buckets is null && !loaded.TryGet(holder, hash, out _))
+            return;
+        var bucket = Bucket(slot);
+        var index = HolderMap.IndexOf(bucket, holder, hash);
+        if (index < 0)
+            return;
+        var shorter = bucket!.Length == 1 ? null : new HeldEntry[bucket.Length - 1];
+        if (shorter is not null)
         {
-            if (!loaded.ContainsKey(holder))
-                return;
-            written = loaded.ToBuilder();
+            Array.Copy(bucket, 0, shorter, 0, index);
+            Array.Copy(bucket, index + 1, shorter, index, bucket.Length - index - 1);
         }
-        written.Remove(holder);
+        buckets![slot] = shorter;
+        owned |= 1 << slot;
+        count--;
     }
 
-    /// <summary>The current holders; the same dictionary as loaded (or last stored) when nothing was written since.</summary>
+    /// <summary>The current holders; the map loaded (or last made) itself when nothing changed since.</summary>
     [MethodImpl(Jit.Optimized)]
-    public ImmutableDictionary<Holder, ulong> ToImmutable()
+    public HolderMap ToImmutable()
     {
-        if (written is not null)
+        if (buckets is not null)
         {
-            loaded = written.ToImmutable();
-            written = null;
+            loaded = new HolderMap(buckets, count);
+            buckets = null;
         }
         return loaded;
+    }
+
+    [MethodImpl(Jit.Optimized)]
+    private void Write(Holder holder, int hash, ulong mask, bool include)
+    {
+        var slot = HolderMap.BucketOf(hash);
+        var bucket = Bucket(slot);
+        var index = HolderMap.IndexOf(bucket, holder, hash);
+        if (index >= 0)
+        {
+            if ((owned & (1 << slot)) == 0)
+            {
+                bucket = (HeldEntry[])bucket!.Clone();
+                buckets![slot] = bucket;
+                owned |= 1 << slot;
+            }
+            bucket![index].Mask = include ? bucket[index].Mask | mask : mask;
+            return;
+        }
+        var longer = new HeldEntry[(bucket?.Length ?? 0) + 1];
+        if (bucket is not null)
+            Array.Copy(bucket, longer, bucket.Length);
+        longer[longer.Length - 1] = new HeldEntry(holder, hash, mask);
+        buckets![slot] = longer;
+        owned |= 1 << slot;
+        count++;
+    }
+
+    /// <summary>The bucket of <paramref name="slot"/> in this buffer's own root (copied from the loaded map on the first change).</summary>
+    [MethodImpl(Jit.Optimized)]
+    private HeldEntry[]? Bucket(int slot)
+    {
+        if (buckets is null)
+        {
+            buckets = loaded.CopyBuckets();
+            owned = 0;
+        }
+        return buckets[slot];
     }
 }

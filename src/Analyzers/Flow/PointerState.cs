@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 
@@ -12,14 +11,14 @@ namespace Kmem.Analyzers.Flow;
 internal sealed class PointerState
 {
     [MethodImpl(Jit.Optimized)]
-    public PointerState(SiteValues sites, ImmutableDictionary<Holder, ulong> holders)
+    public PointerState(SiteValues sites, HolderMap holders)
     {
         Sites = sites;
         Holders = holders;
     }
 
     public SiteValues Sites { get; }
-    public ImmutableDictionary<Holder, ulong> Holders { get; }
+    public HolderMap Holders { get; }
 
     public SiteFlags this[int site] => Sites[site];
 
@@ -34,10 +33,10 @@ internal sealed class PointerState
     /// <summary>The holders, other than flow captures, that may hold <paramref name="site"/>.</summary>
     public IEnumerable<Holder> HoldersOf(int site)
     {
-        foreach (var pair in Holders)
+        foreach (var held in Holders)
         {
-            if ((pair.Value & (1UL << site)) != 0 && !pair.Key.IsCapture)
-                yield return pair.Key;
+            if ((held.Sites & (1UL << site)) != 0 && !held.Holder.IsCapture)
+                yield return held.Holder;
         }
     }
 
@@ -49,13 +48,7 @@ internal sealed class PointerState
             return left;
         var sites = SiteValues.Join(left.Sites, right.Sites);
         var sitesChanged = !sites.SameAs(left.Sites);
-        var holders = left.Holders;
-        foreach (var pair in right.Holders)
-        {
-            var found = holders.TryGetValue(pair.Key, out var mask);
-            if (!found || (mask | pair.Value) != mask)
-                holders = holders.SetItem(pair.Key, mask | pair.Value);
-        }
+        var holders = HolderMap.Union(left.Holders, right.Holders);
         if (!sitesChanged && ReferenceEquals(holders, left.Holders))
             return left;
         return new PointerState(sites, holders);
@@ -68,13 +61,6 @@ internal sealed class PointerState
             return true;
         if (!left.Sites.SameAs(right.Sites))
             return false;
-        if (left.Holders.Count != right.Holders.Count)
-            return false;
-        foreach (var pair in left.Holders)
-        {
-            if (!right.Holders.TryGetValue(pair.Key, out var mask) || mask != pair.Value)
-                return false;
-        }
-        return true;
+        return HolderMap.Same(left.Holders, right.Holders);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     {
         body = cfg.OriginalOperation.Syntax;
         var entry = default(SiteValues);
-        var held = ImmutableDictionary.CreateBuilder<Holder, ulong>();
+        var held = new HolderBuffer();
         foreach (var site in sites)
         {
             if (site.Parameter is { } parameter)
@@ -367,7 +367,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
     {
         foreach (var pair in holders.ToImmutable())
         {
-            if ((pair.Value & site.Bit) != 0 && !pair.Key.Equals(except))
+            if ((pair.Sites & site.Bit) != 0 && !pair.Holder.Equals(except))
                 return true;
         }
         return false;
@@ -547,8 +547,8 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
                 continue;
             foreach (var pair in holders.ToImmutable())
             {
-                if (pair.Key.Symbol is ILocalSymbol or IParameterSymbol && pair.Key.Symbol.Name == name.Identifier.ValueText)
-                    Escape(pair.Value);
+                if (pair.Holder.Symbol is ILocalSymbol or IParameterSymbol && pair.Holder.Symbol.Name == name.Identifier.ValueText)
+                    Escape(pair.Sites);
             }
         }
     }

@@ -86,8 +86,8 @@ internal static class LeakRepair
             var mask = 0UL;
             foreach (var pair in state.Holders)
             {
-                if (pair.Key.Text == text)
-                    mask |= pair.Value;
+                if (pair.Holder.Text == text)
+                    mask |= pair.Sites;
             }
             var flags = state.Flags(mask);
             if (mask == 0 || (flags & ~SiteFlags.Allocated) != 0)
