@@ -50,6 +50,50 @@ public sealed class NameMentionsTests
         Assert.Equal(new[] { "= NULL", "set" }, bodies.Select(Describe));
     }
 
+    private const string Declarations = """
+        using Kmem;
+        using static Kmem.Kernel;
+        class d
+        {
+            int work(KPtr p, int n)
+            {
+                var q = kmalloc(8, GFP_KERNEL);
+                foreach (int i in new[] { n }) { if (p is KPtr r) kfree(r); }
+                int.TryParse("1", out int parsed);
+                void local() => kfree(q);
+                local();
+                return parsed;
+            }
+            int quiet(KPtr quietly) { int k = 0; return k; }
+        }
+        """;
+
+    /// <summary>
+    /// A method's declarations are the same whether the name index's walk recorded them on its way or a walk of the
+    /// method's own did (a method without calls or assignments is not in the index).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DeclarationsReadOnTheIndexWalkAreThoseOfTheMethodsOwnWalk(bool indexFirst)
+    {
+        var compilation = await KmemCompilationFactory.CreateValidAsync("Declarations", Declarations);
+        if (indexFirst)
+            Assert.NotEmpty(NameMentions.For(AnalysisSession.For(compilation)!).Bodies);
+        var root = compilation.SyntaxTrees.Single().GetRoot();
+        var methods = root.DescendantNodes().OfType<MethodDeclarationSyntax>().ToDictionary(m => m.Identifier.ValueText);
+
+        var work = LocalDeclarations.Around(methods["work"].Body!.Statements[0])!;
+        var quiet = LocalDeclarations.Around(methods["quiet"].Body!.Statements[0])!;
+
+        Assert.All(new[] { "p", "n", "q", "i", "r", "parsed", "local" }, name => Assert.True(work.Declares(name), name));
+        Assert.False(work.Declares("kfree"));
+        Assert.Equal(new[] { "KPtr" }, work.TypesOf("p")!.Select(t => t.ToString()));
+        Assert.Null(work.TypesOf("q"));
+        Assert.Equal(new[] { "int" }, work.TypesOf("parsed")!.Select(t => t.ToString()));
+        Assert.True(quiet.Declares("quietly") && quiet.Declares("k"));
+    }
+
     /// <summary>The field <c>buf</c> of the type (by metadata name) and the bodies the index says may assign it.</summary>
     private static async Task<(IFieldSymbol Field, System.Collections.Generic.IReadOnlyList<SyntaxNode> Bodies)> AssigningAsync(string type)
     {

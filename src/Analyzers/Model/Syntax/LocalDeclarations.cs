@@ -23,52 +23,70 @@ internal sealed class LocalDeclarations
     private LocalDeclarations(SyntaxNode member)
     {
         foreach (var node in member.DescendantNodes())
+            Visit(node);
+    }
+
+    private LocalDeclarations()
+    {
+    }
+
+    /// <summary>
+    /// Records the declarations of a method in the course of another walk over all of its nodes (<see cref="NameMentions"/>'s):
+    /// the returned collector is given every node below the method, and <see cref="Keep"/> makes it the method's.
+    /// </summary>
+    internal static LocalDeclarations Collector() => new();
+
+    /// <summary>Makes a collector given every node below <paramref name="member"/> the member's declarations (unless another walk made them first).</summary>
+    internal static void Keep(MemberDeclarationSyntax member, LocalDeclarations collected) => cache.GetValue(member, _ => collected);
+
+    /// <summary>Records what <paramref name="node"/> declares, if anything.</summary>
+    [MethodImpl(Jit.Optimized)]
+    internal void Visit(SyntaxNode node)
+    {
+        // By kind (a jump table) rather than a chain of type tests: this runs on every node of most members.
+        switch (node.Kind())
         {
-            // By kind (a jump table) rather than a chain of type tests: this runs on every node of most members.
-            switch (node.Kind())
-            {
-                case SyntaxKind.Parameter:
-                    var parameter = (ParameterSyntax)node;
-                    Add(parameter.Identifier, parameter.Type);
-                    break;
-                case SyntaxKind.VariableDeclarator:
-                    Add(((VariableDeclaratorSyntax)node).Identifier, node.Parent is VariableDeclarationSyntax declaration ? declaration.Type : null);
-                    break;
-                case SyntaxKind.SingleVariableDesignation:
-                    Add(((SingleVariableDesignationSyntax)node).Identifier, node.Parent switch
-                    {
-                        DeclarationExpressionSyntax expression => expression.Type,
-                        DeclarationPatternSyntax pattern => pattern.Type,
-                        _ => null,
-                    });
-                    break;
-                case SyntaxKind.ForEachStatement:
-                    var loop = (ForEachStatementSyntax)node;
-                    Add(loop.Identifier, loop.Type);
-                    break;
-                case SyntaxKind.CatchDeclaration:
-                    var caught = (CatchDeclarationSyntax)node;
-                    Add(caught.Identifier, caught.Type);
-                    break;
-                case SyntaxKind.LocalFunctionStatement:
-                    Add(((LocalFunctionStatementSyntax)node).Identifier, null);
-                    break;
-                case SyntaxKind.FromClause:
-                    Add(((FromClauseSyntax)node).Identifier, null);
-                    break;
-                case SyntaxKind.LetClause:
-                    Add(((LetClauseSyntax)node).Identifier, null);
-                    break;
-                case SyntaxKind.JoinClause:
-                    var join = (JoinClauseSyntax)node;
-                    Add(join.Identifier, null);
-                    if (join.Into is { } into)
-                        Add(into.Identifier, null);
-                    break;
-                case SyntaxKind.QueryContinuation:
-                    Add(((QueryContinuationSyntax)node).Identifier, null);
-                    break;
-            }
+            case SyntaxKind.Parameter:
+                var parameter = (ParameterSyntax)node;
+                Add(parameter.Identifier, parameter.Type);
+                break;
+            case SyntaxKind.VariableDeclarator:
+                Add(((VariableDeclaratorSyntax)node).Identifier, node.Parent is VariableDeclarationSyntax declaration ? declaration.Type : null);
+                break;
+            case SyntaxKind.SingleVariableDesignation:
+                Add(((SingleVariableDesignationSyntax)node).Identifier, node.Parent switch
+                {
+                    DeclarationExpressionSyntax expression => expression.Type,
+                    DeclarationPatternSyntax pattern => pattern.Type,
+                    _ => null,
+                });
+                break;
+            case SyntaxKind.ForEachStatement:
+                var loop = (ForEachStatementSyntax)node;
+                Add(loop.Identifier, loop.Type);
+                break;
+            case SyntaxKind.CatchDeclaration:
+                var caught = (CatchDeclarationSyntax)node;
+                Add(caught.Identifier, caught.Type);
+                break;
+            case SyntaxKind.LocalFunctionStatement:
+                Add(((LocalFunctionStatementSyntax)node).Identifier, null);
+                break;
+            case SyntaxKind.FromClause:
+                Add(((FromClauseSyntax)node).Identifier, null);
+                break;
+            case SyntaxKind.LetClause:
+                Add(((LetClauseSyntax)node).Identifier, null);
+                break;
+            case SyntaxKind.JoinClause:
+                var join = (JoinClauseSyntax)node;
+                Add(join.Identifier, null);
+                if (join.Into is { } into)
+                    Add(into.Identifier, null);
+                break;
+            case SyntaxKind.QueryContinuation:
+                Add(((QueryContinuationSyntax)node).Identifier, null);
+                break;
         }
     }
 

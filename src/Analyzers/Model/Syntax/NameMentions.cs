@@ -71,8 +71,12 @@ internal sealed class NameMentions
                 index.Bodies.Add(calls);
                 if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
                     index.AddAssignment(declarator.Identifier.ValueText, body, null);
+                // A method's declarations are read on the way (the member of a body is the body itself only for a method),
+                // sparing the name questions about its locals a second walk of the method.
+                var declarations = body is BaseMethodDeclarationSyntax ? LocalDeclarations.Collector() : null;
                 foreach (var node in body.DescendantNodes())
                 {
+                    declarations?.Visit(node);
                     switch (node)
                     {
                         case AssignmentExpressionSyntax assignment when AssignedTarget(assignment.Left) is { } target:
@@ -95,6 +99,8 @@ internal sealed class NameMentions
                             break;
                     }
                 }
+                if (declarations is not null)
+                    LocalDeclarations.Keep((MemberDeclarationSyntax)body, declarations);
             }
         }
         return index;
