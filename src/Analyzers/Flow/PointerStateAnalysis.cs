@@ -21,7 +21,6 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
 {
     private readonly AnalysisSession session;
     private readonly ImmutableArray<AllocationSite> sites;
-    private readonly Dictionary<IOperation, AllocationSite> siteOfCall;
     private readonly ImmutableHashSet<string> capturedNames;
     private readonly PointerEventLog log;
     private readonly IAssemblySymbol? runtime;
@@ -42,12 +41,6 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
         this.capturedNames = capturedNames;
         this.log = log;
         runtime = session.Contract.KernelType?.ContainingAssembly;
-        siteOfCall = new Dictionary<IOperation, AllocationSite>();
-        foreach (var site in sites)
-        {
-            if (site.Call is not null)
-                siteOfCall[site.Call] = site;
-        }
     }
 
     [MethodImpl(Jit.Optimized)]
@@ -269,7 +262,7 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
             Release(freed);
         }
 
-        if (siteOfCall.TryGetValue(call, out var site))
+        if ((declared.Allocation ?? summary?.Allocation) is not null && SiteOf(call) is { } site)
         {
             if ((values[site.Index] & SiteFlags.Live) != 0)
                 reallocatedLive |= site.Bit;
@@ -277,6 +270,18 @@ internal sealed class PointerStateAnalysis : ForwardFlowAnalysis<PointerState>
             return site.Bit;
         }
         return derived;
+    }
+
+    /// <summary>The site of an allocating call (a method has few sites: a scan costs less than hashing the call).</summary>
+    [MethodImpl(Jit.Optimized)]
+    private AllocationSite? SiteOf(IInvocationOperation call)
+    {
+        foreach (var site in sites)
+        {
+            if (ReferenceEquals(site.Call, call))
+                return site;
+        }
+        return null;
     }
 
     /// <summary>
