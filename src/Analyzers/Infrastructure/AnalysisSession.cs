@@ -121,11 +121,6 @@ internal sealed class AnalysisSession
         return (T)table.GetOrAdd(key, compute(key, argument));
     }
 
-    /// <summary>The per-symbol result of kind <typeparamref name="T"/> computed already, if any (so that a caller builds a closure only on a miss).</summary>
-    [MethodImpl(Jit.Optimized)]
-    public T? Known<T>(ISymbol symbol) where T : class =>
-        MemoTable(typeof(T)).TryGetValue(symbol.OriginalDefinition, out var known) ? (T)known : null;
-
     [MethodImpl(Jit.Optimized)]
     private ConcurrentDictionary<ISymbol, object> MemoTable(Type kind) =>
         memo.TryGetValue(kind, out var table) ? table : memo.GetOrAdd(kind, static _ => ConcurrentTables.Create<ISymbol, object>(SymbolEqualityComparer.Default));

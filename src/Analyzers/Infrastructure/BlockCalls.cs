@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -37,8 +38,12 @@ internal sealed class BlockCalls
 
     /// <summary>The calls of the block the driver hands an operation block action, walked once per owning symbol.</summary>
     [MethodImpl(Jit.Optimized)]
-    public static BlockCalls Of(AnalysisSession session, OperationBlockAnalysisContext block) =>
-        session.Known<BlockCalls>(block.OwningSymbol) ?? session.Memo(block.OwningSymbol, _ => Walk(session, block));
+    public static BlockCalls Of(AnalysisSession session, OperationBlockAnalysisContext block)
+    {
+        // A table of its own rather than the session's memo: this is asked by every rule for every block of the compilation.
+        var byOwner = session.Index(static _ => new Table()).ByOwner;
+        return byOwner.TryGetValue(block.OwningSymbol, out var known) ? known : byOwner.GetOrAdd(block.OwningSymbol, Walk(session, block));
+    }
 
     /// <summary>Calls <paramref name="action"/> for every invocation of the block, with its declared contract.</summary>
     [MethodImpl(Jit.Optimized)]
@@ -89,6 +94,12 @@ internal sealed class BlockCalls
         foreach (var root in block.OperationBlocks)
             walk.Visit(root);
         return walk.Calls.Count == 0 && !walk.HasFunctions ? None : new BlockCalls(walk.Calls.ToImmutable(), walk.HasFunctions);
+    }
+
+    /// <summary>The blocks walked so far, by owning symbol.</summary>
+    private sealed class Table
+    {
+        public ConcurrentDictionary<ISymbol, BlockCalls> ByOwner { get; } = ConcurrentTables.Create<ISymbol, BlockCalls>(SymbolEqualityComparer.Default);
     }
 
     /// <summary>One recursive walk over a block's operations (no iterator per operation).</summary>
