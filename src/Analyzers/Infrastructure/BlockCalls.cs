@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Model.Summaries;
@@ -20,18 +19,29 @@ namespace Kmem.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class BlockCalls
 {
-    private static readonly BlockCalls None = new(ImmutableArray<ContractedCall>.Empty, hasFunctions: false);
+    private static readonly ContractedCall[] NoCalls = new ContractedCall[0];
+    private static readonly BlockCalls None = new(NoCalls, 0, hasFunctions: false);
+
+    /// <summary>
+    /// The calls, in a plain array: the framework's immutable array and its builder over this struct are code no
+    /// precompiled image holds, which the compiler's process ran unoptimized (a csc trace: half the walk's time).
+    /// </summary>
+    private readonly ContractedCall[] calls;
 
     private int mayHoldFacts;
 
-    private BlockCalls(ImmutableArray<ContractedCall> calls, bool hasFunctions)
+    private BlockCalls(ContractedCall[] calls, int count, bool hasFunctions)
     {
-        Calls = calls;
+        this.calls = calls;
+        Count = count;
         HasFunctions = hasFunctions;
     }
 
+    /// <summary>How many invocations the block has.</summary>
+    public int Count { get; }
+
     /// <summary>The block's invocations, in the order of a walk of its operations (parents before their arguments).</summary>
-    public ImmutableArray<ContractedCall> Calls { get; }
+    public ContractedCall this[int index] => index < Count ? calls[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Whether the block declares a lambda or a local function.</summary>
     public bool HasFunctions { get; }
@@ -50,8 +60,9 @@ internal sealed class BlockCalls
     public static void ForEach<TState>(AnalysisSession session, OperationBlockAnalysisContext block, TState state,
         Action<OperationBlockAnalysisContext, ContractedCall, TState> action)
     {
-        foreach (var call in Of(session, block).Calls)
-            action(block, call, state);
+        var calls = Of(session, block);
+        for (var i = 0; i < calls.Count; i++)
+            action(block, calls.calls[i], state);
     }
 
     /// <summary>
@@ -76,8 +87,9 @@ internal sealed class BlockCalls
             if (parameter.RefKind == RefKind.None && session.Contract.IsTrackedType(parameter.Type))
                 return true;
         }
-        foreach (var call in Calls)
+        for (var i = 0; i < Count; i++)
         {
+            var call = calls[i];
             if (call.Contract.Allocation is not null || call.Contract.Release is not null)
                 return true;
             if (call.Contract.IsEmpty && MethodSummaries.Of(session, call.Call.TargetMethod) is { } summary
@@ -93,7 +105,7 @@ internal sealed class BlockCalls
         var walk = new Walker(session.Contract);
         foreach (var root in block.OperationBlocks)
             walk.Visit(root);
-        return walk.Calls.Count == 0 && !walk.HasFunctions ? None : new BlockCalls(walk.Calls.ToImmutable(), walk.HasFunctions);
+        return walk.Count == 0 && !walk.HasFunctions ? None : new BlockCalls(walk.Calls, walk.Count, walk.HasFunctions);
     }
 
     /// <summary>The blocks walked so far, by owning symbol.</summary>
@@ -109,7 +121,8 @@ internal sealed class BlockCalls
 
         public Walker(KernelContract contract) => this.contract = contract;
 
-        public ImmutableArray<ContractedCall>.Builder Calls { get; } = ImmutableArray.CreateBuilder<ContractedCall>();
+        public ContractedCall[] Calls { get; private set; } = NoCalls;
+        public int Count { get; private set; }
         public bool HasFunctions { get; private set; }
 
         [MethodImpl(Jit.Optimized)]
@@ -118,7 +131,7 @@ internal sealed class BlockCalls
             switch (operation)
             {
                 case IInvocationOperation call:
-                    Calls.Add(new ContractedCall(call, contract.Of(call.TargetMethod)));
+                    Add(new ContractedCall(call, contract.Of(call.TargetMethod)));
                     break;
                 case IAnonymousFunctionOperation or ILocalFunctionOperation:
                     HasFunctions = true;
@@ -126,6 +139,17 @@ internal sealed class BlockCalls
             }
             foreach (var child in operation.ChildOperations)
                 Visit(child);
+        }
+
+        private void Add(ContractedCall call)
+        {
+            if (Count == Calls.Length)
+            {
+                var larger = new ContractedCall[Math.Max(8, Count * 2)];
+                Array.Copy(Calls, larger, Count);
+                Calls = larger;
+            }
+            Calls[Count++] = call;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
@@ -52,7 +53,7 @@ public sealed class BlockCallsTests
         Assert.True(probe.Calls[1].Contract.Allocation is null && probe.Calls[1].Contract.Release is null);
         Assert.True(probe.Calls[2].Contract.IsEmpty);
         Assert.True(probe.HasFunctions);
-        Assert.Empty(blocks["Count"].Calls.Where(c => !c.Contract.IsEmpty));
+        Assert.DoesNotContain(blocks["Count"].Calls, c => !c.Contract.IsEmpty);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class BlockCallsTests
 
     private sealed record Observed(BlockCalls Instance, bool MayHoldFacts)
     {
-        public ImmutableArray<ContractedCall> Calls => Instance.Calls;
+        public IReadOnlyList<ContractedCall> Calls => Enumerable.Range(0, Instance.Count).Select(i => Instance[i]).ToList();
         public bool HasFunctions => Instance.HasFunctions;
     }
 
