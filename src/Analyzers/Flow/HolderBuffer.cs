@@ -33,7 +33,7 @@ internal sealed class HolderBuffer
             var hash = holder.GetHashCode();
             if (buckets is null)
                 return loaded.TryGet(holder, hash, out var mask) ? mask : 0;
-            var bucket = buckets[HolderMap.BucketOf(hash)];
+            var bucket = buckets[HolderMap.BucketOf(buckets, hash)];
             var index = HolderMap.IndexOf(bucket, holder, hash);
             return index >= 0 ? bucket![index].Mask : 0;
         }
@@ -55,10 +55,10 @@ internal sealed class HolderBuffer
     public void Remove(Holder holder)
     {
         var hash = holder.GetHashCode();
-        var slot = HolderMap.BucketOf(hash);
         if (buckets is null && !loaded.TryGet(holder, hash, out _))
             return;
-        var bucket = Bucket(slot);
+        var slot = Slot(hash);
+        var bucket = buckets![slot];
         var index = HolderMap.IndexOf(bucket, holder, hash);
         if (index < 0)
             return;
@@ -88,8 +88,8 @@ internal sealed class HolderBuffer
     [MethodImpl(Jit.Optimized)]
     private void Write(Holder holder, int hash, ulong mask, bool include)
     {
-        var slot = HolderMap.BucketOf(hash);
-        var bucket = Bucket(slot);
+        var slot = Slot(hash);
+        var bucket = buckets![slot];
         var index = HolderMap.IndexOf(bucket, holder, hash);
         if (index >= 0)
         {
@@ -102,6 +102,12 @@ internal sealed class HolderBuffer
             bucket![index].Mask = include ? bucket[index].Mask | mask : mask;
             return;
         }
+        if (count == HolderMap.SmallCount && buckets!.Length == 1)
+        {
+            Spread();
+            slot = HolderMap.BucketOf(buckets, hash);
+            bucket = buckets[slot];
+        }
         var longer = new HeldEntry[(bucket?.Length ?? 0) + 1];
         if (bucket is not null)
             Array.Copy(bucket, longer, bucket.Length);
@@ -111,15 +117,34 @@ internal sealed class HolderBuffer
         count++;
     }
 
-    /// <summary>The bucket of <paramref name="slot"/> in this buffer's own root (copied from the loaded map on the first change).</summary>
+    /// <summary>The slot of a hash code in this buffer's own root (copied from the loaded map on the first change).</summary>
     [MethodImpl(Jit.Optimized)]
-    private HeldEntry[]? Bucket(int slot)
+    private int Slot(int hash)
     {
         if (buckets is null)
         {
             buckets = loaded.CopyBuckets();
             owned = 0;
         }
-        return buckets[slot];
+        return HolderMap.BucketOf(buckets, hash);
+    }
+
+    /// <summary>Moves the entries of a single-bucket root into <see cref="HolderMap.LargeBuckets"/> buckets of this buffer's own.</summary>
+    private void Spread()
+    {
+        var single = buckets![0]!;
+        var spread = new HeldEntry[]?[HolderMap.LargeBuckets];
+        foreach (var entry in single)
+        {
+            var slot = HolderMap.BucketOf(spread, entry.Hash);
+            var bucket = spread[slot];
+            var longer = new HeldEntry[(bucket?.Length ?? 0) + 1];
+            if (bucket is not null)
+                Array.Copy(bucket, longer, bucket.Length);
+            longer[longer.Length - 1] = entry;
+            spread[slot] = longer;
+        }
+        buckets = spread;
+        owned = -1;
     }
 }

@@ -5,19 +5,23 @@ using Kmem.Analyzers.Infrastructure;
 namespace Kmem.Analyzers.Flow;
 
 /// <summary>
-/// The holders of a pointer state, each with the mask of sites it may hold: an immutable map in a fixed number of
-/// buckets by hash code, each bucket an array in the order its entries were added. A change copies the bucket array
-/// of the root and the buckets it touches (<see cref="HolderBuffer"/> copies each once per transfer), so a method with
-/// hundreds of live pointers still changes a state in time independent of their number. The framework's immutable
+/// The holders of a pointer state, each with the mask of sites it may hold: an immutable map in buckets by hash code,
+/// each bucket an array in the order its entries were added. A change copies the root (the array of buckets) and the
+/// buckets it touches (<see cref="HolderBuffer"/> copies each once per transfer), so a method with hundreds of live
+/// pointers still changes a state in time independent of their number. Most states hold a few pointers: up to
+/// <see cref="SmallCount"/> holders the root has a single bucket, and the copies are that small. The framework's immutable
 /// dictionary over this struct was used first: in the compiler's process no precompiled image holds its code for our
 /// key type, and a csc run's JIT events showed its ~100 methods compiled unoptimized and never recompiled, on the path
 /// of every operation of every analysed body.
 /// </summary>
 internal sealed class HolderMap
 {
-    internal const int BucketCount = 16;
+    /// <summary>The most holders a map keeps in one bucket; beyond, <see cref="LargeBuckets"/>.</summary>
+    internal const int SmallCount = 8;
 
-    public static readonly HolderMap Empty = new(new HeldEntry[]?[BucketCount], 0);
+    internal const int LargeBuckets = 16;
+
+    public static readonly HolderMap Empty = new(new HeldEntry[]?[1], 0);
 
     private readonly HeldEntry[]?[] buckets;
 
@@ -36,7 +40,7 @@ internal sealed class HolderMap
     [MethodImpl(Jit.Optimized)]
     internal bool TryGet(Holder holder, int hash, out ulong mask)
     {
-        var bucket = buckets[BucketOf(hash)];
+        var bucket = buckets[BucketOf(buckets, hash)];
         var index = IndexOf(bucket, holder, hash);
         mask = index >= 0 ? bucket![index].Mask : 0;
         return index >= 0;
@@ -89,7 +93,7 @@ internal sealed class HolderMap
         return true;
     }
 
-    internal static int BucketOf(int hash) => hash & (BucketCount - 1);
+    internal static int BucketOf(HeldEntry[]?[] buckets, int hash) => hash & (buckets.Length - 1);
 
     [MethodImpl(Jit.Optimized)]
     internal static int IndexOf(HeldEntry[]? bucket, Holder holder, int hash)

@@ -57,6 +57,25 @@ public sealed class HolderMapTests
     }
 
     [Fact]
+    public void A_map_outgrowing_its_single_bucket_leaves_the_map_handed_out_before_as_it_was()
+    {
+        var buffer = new HolderBuffer();
+        for (var i = 0; i < 8; i++)
+            buffer[H(i)] = 1UL << i;
+        var small = buffer.ToImmutable();
+
+        for (var i = 8; i < 40; i++)
+            buffer[H(i)] = 1UL << i;
+        buffer[H(0)] = 0xFF;
+        var large = buffer.ToImmutable();
+
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => (i, 1UL << i)), Enumerate(small).Select(e => (Fields.IndexOf(e.Holder.Symbol!), e.Sites)));
+        Assert.Equal(40, large.Count);
+        Assert.All(Enumerable.Range(1, 39), i => Assert.True(large.TryGetValue(H(i), out var sites) && sites == 1UL << i));
+        Assert.True(large.TryGetValue(H(0), out var first) && first == 0xFF);
+    }
+
+    [Fact]
     public void A_buffer_that_writes_what_is_there_or_removes_what_is_not_keeps_the_map_itself()
     {
         var buffer = new HolderBuffer();
