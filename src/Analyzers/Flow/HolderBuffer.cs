@@ -108,11 +108,7 @@ internal sealed class HolderBuffer
             slot = HolderMap.BucketOf(buckets, hash);
             bucket = buckets[slot];
         }
-        var longer = new HeldEntry[(bucket?.Length ?? 0) + 1];
-        if (bucket is not null)
-            Array.Copy(bucket, longer, bucket.Length);
-        longer[longer.Length - 1] = new HeldEntry(holder, hash, mask);
-        buckets![slot] = longer;
+        buckets![slot] = Appended(bucket, new HeldEntry(holder, hash, mask));
         owned |= 1 << slot;
         count++;
     }
@@ -137,14 +133,19 @@ internal sealed class HolderBuffer
         foreach (var entry in single)
         {
             var slot = HolderMap.BucketOf(spread, entry.Hash);
-            var bucket = spread[slot];
-            var longer = new HeldEntry[(bucket?.Length ?? 0) + 1];
-            if (bucket is not null)
-                Array.Copy(bucket, longer, bucket.Length);
-            longer[longer.Length - 1] = entry;
-            spread[slot] = longer;
+            spread[slot] = Appended(spread[slot], entry);
         }
         buckets = spread;
         owned = -1;
+    }
+
+    /// <summary>A new bucket array: <paramref name="bucket"/>'s entries and <paramref name="entry"/> after them.</summary>
+    private static HeldEntry[] Appended(HeldEntry[]? bucket, HeldEntry entry)
+    {
+        var longer = new HeldEntry[(bucket?.Length ?? 0) + 1];
+        if (bucket is not null)
+            Array.Copy(bucket, longer, bucket.Length);
+        longer[longer.Length - 1] = entry;
+        return longer;
     }
 }
