@@ -93,13 +93,16 @@ internal sealed class HolderBuffer
         var index = HolderMap.IndexOf(bucket, holder, hash);
         if (index >= 0)
         {
+            var changed = include ? bucket![index].Mask | mask : mask;
+            if (changed == bucket![index].Mask)
+                return;
             if ((owned & (1 << slot)) == 0)
             {
                 bucket = (HeldEntry[])bucket!.Clone();
                 buckets![slot] = bucket;
                 owned |= 1 << slot;
             }
-            bucket![index].Mask = include ? bucket[index].Mask | mask : mask;
+            bucket![index].Mask = changed;
             return;
         }
         if (count == HolderMap.SmallCount && buckets!.Length == 1)
