@@ -15,6 +15,9 @@ switch (args.FirstOrDefault())
     case "breakdown":
         Breakdown.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 3);
         break;
+    case "indexes":
+        IndexBuilds.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 7);
+        break;
     case "extra":
         ExtraCost.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 8);
         break;
