@@ -182,6 +182,7 @@ internal sealed class AtomicCandidates
         }
     }
 
+    [MethodImpl(Jit.OutsideImage)]
     private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
     {
         if (!map.TryGetValue(key, out var list))

@@ -56,7 +56,7 @@ internal sealed class BlockCalls
     }
 
     /// <summary>Calls <paramref name="action"/> for every invocation of the block, with its declared contract.</summary>
-    [MethodImpl(Jit.Optimized)]
+    [MethodImpl(Jit.OutsideImage)]
     public static void ForEach<TState>(AnalysisSession session, OperationBlockAnalysisContext block, TState state,
         Action<OperationBlockAnalysisContext, ContractedCall, TState> action)
     {

@@ -21,4 +21,13 @@ internal static class Jit
     /// <summary><c>MethodImplOptions.AggressiveOptimization</c>, which netstandard2.0 does not name; runtimes that do not know it ignore it.</summary>
     public const MethodImplOptions Optimized = (MethodImplOptions)512;
 #endif
+
+    /// <summary>
+    /// For the hot methods no precompiled image can hold: those that use a value type of another assembly whose layout
+    /// may change (a syntax list's enumerator, a node-or-token) or are generic over one (a value tuple of syntax nodes).
+    /// The precompiler leaves them out, and a csc run's JIT events listed them as the only methods of ours the compiler's
+    /// process ran unoptimized (tier 0) or replaced midway (on-stack replacement); marked, they are compiled optimized at
+    /// their first call in every build.
+    /// </summary>
+    public const MethodImplOptions OutsideImage = (MethodImplOptions)512;
 }

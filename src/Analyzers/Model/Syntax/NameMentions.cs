@@ -128,7 +128,7 @@ internal sealed class NameMentions
         }
 
         /// <summary>Pushes the node's children so that they are popped in source order (read forwards: reading backwards re-reads positions).</summary>
-        [MethodImpl(Jit.Optimized)]
+        [MethodImpl(Jit.OutsideImage)]
         private void PushChildren(SyntaxNode node, bool inArgument)
         {
             children.Clear();
@@ -142,12 +142,13 @@ internal sealed class NameMentions
         }
     }
 
+    [MethodImpl(Jit.OutsideImage)]
     private ReceiverGroups<T> Groups<T>(ConcurrentDictionary<string, Lazy<ReceiverGroups<T>>> groups, Dictionary<string, List<T>> mentions,
         string name, Func<T, SimpleNameSyntax?> nameOf) =>
         groups.GetOrAdd(name, key => new Lazy<ReceiverGroups<T>>(() =>
             new ReceiverGroups<T>(mentions.TryGetValue(key, out var list) ? list : new List<T>(), nameOf, MemberReferences.For(session)))).Value;
 
-    [MethodImpl(Jit.Optimized)]
+    [MethodImpl(Jit.OutsideImage)]
     private static void AddTo<T>(Dictionary<string, List<T>> map, string name, T mention)
     {
         if (!map.TryGetValue(name, out var list))

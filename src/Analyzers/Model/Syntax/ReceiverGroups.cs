@@ -21,7 +21,7 @@ internal sealed class ReceiverGroups<T>
     private readonly List<int> anyType = new();
 
     /// <param name="nameOf">The mention's name node; null for one that must always be kept (its caller checks it otherwise).</param>
-    [MethodImpl(Jit.Optimized)]
+    [MethodImpl(Jit.OutsideImage)]
     public ReceiverGroups(IReadOnlyList<T> mentions, Func<T, SimpleNameSyntax?> nameOf, MemberReferences references)
     {
         this.mentions = mentions;
@@ -44,7 +44,7 @@ internal sealed class ReceiverGroups<T>
     }
 
     /// <summary>The mentions that may refer to a member of <paramref name="owner"/>, in source order.</summary>
-    [MethodImpl(Jit.Optimized)]
+    [MethodImpl(Jit.OutsideImage)]
     public List<T> MayReferTo(INamedTypeSymbol owner)
     {
         // A list sorted once rather than a SortedSet<int>: the runtime compiles the framework's SortedSet<int> unoptimized

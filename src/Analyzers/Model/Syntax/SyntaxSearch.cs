@@ -12,7 +12,7 @@ namespace Kmem.Analyzers.Model.Syntax;
 internal static class SyntaxSearch
 {
     /// <summary>Whether some node below <paramref name="node"/> (not itself) matches.</summary>
-    [MethodImpl(Jit.Optimized)]
+    [MethodImpl(Jit.OutsideImage)]
     public static bool Contains(SyntaxNode node, Func<SyntaxNode, bool> match)
     {
         foreach (var child in node.ChildNodesAndTokens())
