@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
@@ -16,25 +14,16 @@ namespace Kmem.Analyzers.Model.Syntax;
 /// </summary>
 internal sealed class LocalDeclarations
 {
-    /// <summary>Up to this many declarations a name is found by a scan; beyond, through a table made when the walk ends.</summary>
-    private const int ScannedCount = 16;
+    private static readonly ConditionalWeakTable<SyntaxNode, LocalDeclarations> cache = new();
 
-    /// <summary>
-    /// Per tree, its members' declarations. (Not a weak table per member: its adds, one per method of the compilation,
-    /// were half the cost of the name index's walk in csc traces. A member lives as long as its tree's root.)
-    /// </summary>
-    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<SyntaxNode, LocalDeclarations>> cache = new();
-
-    private Declaration[] declarations = Array.Empty<Declaration>();
-    private int count;
-    private Dictionary<string, int>? firstByName;
+    /// <summary>Per name, the written types of its declarations; null for one without a written type (<c>var</c>, a lambda's parameter, a local function, a range variable).</summary>
+    private readonly Dictionary<string, List<TypeSyntax?>> byName = new();
 
     [MethodImpl(Jit.Optimized)]
     private LocalDeclarations(SyntaxNode member)
     {
         foreach (var node in member.DescendantNodes())
             Visit(node);
-        Complete();
     }
 
     private LocalDeclarations()
@@ -48,11 +37,7 @@ internal sealed class LocalDeclarations
     internal static LocalDeclarations Collector() => new();
 
     /// <summary>Makes a collector given every node below <paramref name="member"/> the member's declarations (unless another walk made them first).</summary>
-    internal static void Keep(MemberDeclarationSyntax member, LocalDeclarations collected)
-    {
-        collected.Complete();
-        TableOf(member.SyntaxTree).TryAdd(member, collected);
-    }
+    internal static void Keep(MemberDeclarationSyntax member, LocalDeclarations collected) => cache.GetValue(member, _ => collected);
 
     /// <summary>Records what <paramref name="node"/> declares, if anything.</summary>
     [MethodImpl(Jit.Optimized)]
@@ -107,17 +92,12 @@ internal sealed class LocalDeclarations
 
     /// <summary>The declarations of the member that encloses <paramref name="node"/>; null outside any member.</summary>
     [MethodImpl(Jit.Optimized)]
-    public static LocalDeclarations? Around(SyntaxNode node)
-    {
-        if (node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
-            return null;
-        var table = TableOf(member.SyntaxTree);
-        return table.TryGetValue(member, out var known) ? known : table.GetOrAdd(member, new LocalDeclarations(member));
-    }
+    public static LocalDeclarations? Around(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member ? cache.GetValue(member, static m => new LocalDeclarations(m)) : null;
 
     /// <summary>Whether the member declares something of this name inside itself.</summary>
     [MethodImpl(Jit.Optimized)]
-    public bool Declares(string name) => First(name) >= 0;
+    public bool Declares(string name) => byName.ContainsKey(name);
 
     /// <summary>
     /// The written types of the member's declarations of this name (empty when there are none); null when one of them
@@ -126,67 +106,24 @@ internal sealed class LocalDeclarations
     [MethodImpl(Jit.Optimized)]
     public IReadOnlyList<TypeSyntax>? TypesOf(string name)
     {
-        var index = First(name);
-        if (index < 0)
-            return Array.Empty<TypeSyntax>();
-        var result = new List<TypeSyntax>(1);
-        for (; index < count; index++)
+        if (!byName.TryGetValue(name, out var types))
+            return System.Array.Empty<TypeSyntax>();
+        var result = new List<TypeSyntax>(types.Count);
+        foreach (var type in types)
         {
-            if (!string.Equals(declarations[index].Name, name, StringComparison.Ordinal))
-                continue;
-            if (declarations[index].Type is not { IsVar: false } type)
+            if (type is null || type.IsVar)
                 return null;
             result.Add(type);
         }
         return result;
     }
 
-    private static ConcurrentDictionary<SyntaxNode, LocalDeclarations> TableOf(SyntaxTree tree) =>
-        cache.GetValue(tree, static _ => new ConcurrentDictionary<SyntaxNode, LocalDeclarations>());
-
-    /// <summary>The index of the first declaration of the name; -1 when there is none.</summary>
-    [MethodImpl(Jit.Optimized)]
-    private int First(string name)
-    {
-        if (firstByName is not null)
-            return firstByName.TryGetValue(name, out var first) ? first : -1;
-        for (var i = 0; i < count; i++)
-        {
-            if (string.Equals(declarations[i].Name, name, StringComparison.Ordinal))
-                return i;
-        }
-        return -1;
-    }
-
-    /// <summary>Ends the walk: a member with many declarations gets a table of their names.</summary>
-    private void Complete()
-    {
-        if (count <= ScannedCount)
-            return;
-        var table = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        for (var i = count - 1; i >= 0; i--)
-            table[declarations[i].Name] = i;
-        firstByName = table;
-    }
-
     [MethodImpl(Jit.Optimized)]
     private void Add(SyntaxToken identifier, TypeSyntax? type)
     {
-        if (count == declarations.Length)
-            Array.Resize(ref declarations, Math.Max(4, count * 2));
-        declarations[count++] = new Declaration(identifier.ValueText, type);
-    }
-
-    /// <summary>A name declared in the member and its written type (null when none is written).</summary>
-    private readonly struct Declaration
-    {
-        public Declaration(string name, TypeSyntax? type)
-        {
-            Name = name;
-            Type = type;
-        }
-
-        public string Name { get; }
-        public TypeSyntax? Type { get; }
+        var name = identifier.ValueText;
+        if (!byName.TryGetValue(name, out var types))
+            byName[name] = types = new List<TypeSyntax?>();
+        types.Add(type);
     }
 }

@@ -63,83 +63,61 @@ internal sealed class NameMentions
     private static NameMentions Build(AnalysisSession session)
     {
         var index = new NameMentions(session);
-        var walk = new BodyWalk(index);
         foreach (var tree in session.Compilation.SyntaxTrees)
         {
             foreach (var body in SourceBodies.Of(tree.GetRoot()))
-                walk.Run(body);
+            {
+                var calls = new BodyCalls(body);
+                index.Bodies.Add(calls);
+                if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
+                    index.AddAssignment(declarator.Identifier.ValueText, body, null);
+                // A method's declarations are read on the way (the member of a body is the body itself only for a method),
+                // sparing the name questions about its locals a second walk of the method.
+                var declarations = body is BaseMethodDeclarationSyntax ? LocalDeclarations.Collector() : null;
+                foreach (var node in body.DescendantNodes())
+                {
+                    declarations?.Visit(node);
+                    switch (node)
+                    {
+                        case AssignmentExpressionSyntax assignment when AssignedTarget(assignment.Left) is { } target:
+                            index.AddAssignment(target.Identifier.ValueText, body, target);
+                            break;
+                        case InvocationExpressionSyntax invocation:
+                            calls.Calls.Add(invocation);
+                            if (InvokedName(invocation) is { } invoked)
+                                AddTo(index.invoking, invoked, (body, invocation));
+                            break;
+                        case IdentifierNameSyntax identifier when InArgument(identifier, body):
+                            AddTo(index.passing, identifier.Identifier.ValueText, (body, identifier));
+                            break;
+                        // A local function is called only where it is declared; one with a contract matters to the context index.
+                        case LocalFunctionStatementSyntax local:
+                            calls.HasAttributedFunction |= local.AttributeLists.Count > 0 || ContractedMethods.HasParameterAttributes(local.ParameterList);
+                            break;
+                        case ParenthesizedLambdaExpressionSyntax lambda:
+                            calls.HasAttributedFunction |= lambda.AttributeLists.Count > 0;
+                            break;
+                    }
+                }
+                if (declarations is not null)
+                    LocalDeclarations.Keep((MemberDeclarationSyntax)body, declarations);
+            }
         }
         return index;
     }
 
-    /// <summary>
-    /// One walk over a body's nodes in source order, with an explicit stack (a deep expression cannot exhaust the thread's
-    /// stack) that also carries whether a node is part of an argument's value, so no name looks up its ancestors.
-    /// </summary>
-    private sealed class BodyWalk
+    /// <summary>Whether the name is part of an argument's value (of a call, a creation or an element access) in the body.</summary>
+    [MethodImpl(Jit.Optimized)]
+    private static bool InArgument(SyntaxNode name, SyntaxNode body)
     {
-        private readonly NameMentions index;
-        private readonly Stack<(SyntaxNode Node, bool InArgument)> pending = new();
-        private readonly List<SyntaxNode> children = new();
-
-        public BodyWalk(NameMentions index) => this.index = index;
-
-        [MethodImpl(Jit.Optimized)]
-        public void Run(SyntaxNode body)
+        for (var node = name.Parent; node is not null && node != body; node = node.Parent)
         {
-            var calls = new BodyCalls(body);
-            index.Bodies.Add(calls);
-            if (body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
-                index.AddAssignment(declarator.Identifier.ValueText, body, null);
-            // A method's declarations are read on the way (the member of a body is the body itself only for a method),
-            // sparing the name questions about its locals a second walk of the method.
-            var declarations = body is BaseMethodDeclarationSyntax ? LocalDeclarations.Collector() : null;
-            PushChildren(body, inArgument: false);
-            while (pending.Count > 0)
-            {
-                var (node, inArgument) = pending.Pop();
-                declarations?.Visit(node);
-                switch (node)
-                {
-                    case AssignmentExpressionSyntax assignment when AssignedTarget(assignment.Left) is { } target:
-                        index.AddAssignment(target.Identifier.ValueText, body, target);
-                        break;
-                    case InvocationExpressionSyntax invocation:
-                        calls.Calls.Add(invocation);
-                        if (InvokedName(invocation) is { } invoked)
-                            AddTo(index.invoking, invoked, (body, invocation));
-                        break;
-                    case IdentifierNameSyntax identifier when inArgument:
-                        AddTo(index.passing, identifier.Identifier.ValueText, (body, identifier));
-                        break;
-                    // A local function is called only where it is declared; one with a contract matters to the context index.
-                    case LocalFunctionStatementSyntax local:
-                        calls.HasAttributedFunction |= local.AttributeLists.Count > 0 || ContractedMethods.HasParameterAttributes(local.ParameterList);
-                        break;
-                    case ParenthesizedLambdaExpressionSyntax lambda:
-                        calls.HasAttributedFunction |= lambda.AttributeLists.Count > 0;
-                        break;
-                }
-                // The name of a named argument is not part of its value.
-                PushChildren(node, node is ArgumentSyntax || (inArgument && node is not NameColonSyntax));
-            }
-            if (declarations is not null)
-                LocalDeclarations.Keep((MemberDeclarationSyntax)body, declarations);
+            if (node is NameColonSyntax)
+                return false;
+            if (node is ArgumentSyntax)
+                return true;
         }
-
-        /// <summary>Pushes the node's children so that they are popped in source order (read forwards: reading backwards re-reads positions).</summary>
-        [MethodImpl(Jit.OutsideImage)]
-        private void PushChildren(SyntaxNode node, bool inArgument)
-        {
-            children.Clear();
-            foreach (var child in node.ChildNodesAndTokens())
-            {
-                if (child.AsNode() is { } childNode)
-                    children.Add(childNode);
-            }
-            for (var i = children.Count - 1; i >= 0; i--)
-                pending.Push((children[i], inArgument));
-        }
+        return false;
     }
 
     [MethodImpl(Jit.OutsideImage)]
