@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds a generated corpus of driver code with and without the KMEM analyzers (everything else identical: the
-# SDK's own analyzers run in both) and prints the compiler's time for the corpus (the Csc task), median of the
-# rounds, and the compiler's own analyzer table (-p:ReportAnalyzer=true) from the last build with them.
+# Builds a generated corpus of driver code with and without the KMEM analyzers and prints the compiler's time for the
+# corpus (the Csc task), median of the rounds, and the compiler's own analyzer table (-p:ReportAnalyzer=true) from the
+# last build with them. Both builds do the same MSBuild work (the analyzers' project is checked in both); only the
+# compiler's command line differs, and the SDK's own analyzers run in both. The compiler runs as MSBuild runs it: in
+# the compiler server unless the environment turns that off (UseSharedCompilation=false), which the script reports.
 # usage: bench/timed-build.sh [lines] [rounds]   (defaults 100000 and 5)
 set -euo pipefail
 lines="${1:-100000}"
@@ -17,7 +19,12 @@ csc_seconds() {
   grep -E "^ +[0-9]+ ms +Csc " "$log" | tail -1 | awk '{printf "%.1f", $1 / 1000}'
 }
 
-csc_seconds "$work/warm.log" >/dev/null   # the compiler server starts warm
+csc_seconds "$work/warm.log" >/dev/null   # a compiler server, if used, starts warm
+if grep -q "Property 'UseSharedCompilation' with value 'false'" "$work/warm.log"; then
+  echo "the compiler server is off (UseSharedCompilation=false): each build runs a new compiler process"
+else
+  echo "the compiler server is on"
+fi
 : > "$work/without.txt"; : > "$work/with.txt"
 for round in $(seq "$rounds"); do
   without=$(csc_seconds "$work/without.log" -p:KmemAnalyzers=false)
@@ -27,6 +34,9 @@ for round in $(seq "$rounds"); do
 done
 without=$(median < "$work/without.txt"); with=$(median < "$work/with.txt")
 echo "median: without ${without}s, with ${with}s; the KMEM analyzers take $(echo "scale=1; 100 * ($with - $without) / $with" | bc)% of the compile time"
+# Each round's own share (its two builds ran minutes apart at most, so the machine's drift cancels), and their median.
+shares="$(paste "$work/without.txt" "$work/with.txt" | awk '{printf "%.1f\n", 100 * ($2 - $1) / $2}')"
+echo "per-round shares (%): $(echo "$shares" | tr '\n' ' ')median $(echo "$shares" | median)%"
 echo "compiler's analyzer report (last build with the analyzers; seconds summed over threads, waits included):"
 grep -E "Total analyzer execution time|Kmem\.Analyzers\.Rules\." "$work/with.log" | grep -v -- "/analyzer:" | sed -E 's/^ *//; s/ \(TaskId:[0-9]+\)//' | tail -16 || true
 echo "KMEM warnings: $(grep -cE "warning KMEM" "$work/with.log" || true)"
