@@ -30,6 +30,8 @@ internal sealed class AnalysisSession
 
     private readonly ConcurrentDictionary<Type, Lazy<object>> indexes = new();
 
+    private readonly ConcurrentDictionary<SyntaxNode, IMethodSymbol?> declaredMethods = ConcurrentTables.Create<SyntaxNode, IMethodSymbol?>();
+
     private AnalysisSession(KernelContract contract) => Contract = contract;
 
     public KernelContract Contract { get; }
@@ -44,6 +46,14 @@ internal sealed class AnalysisSession
 #pragma warning disable RS1030 // Callee summaries need the bodies of other methods; the models are cached per tree.
     public SemanticModel Model(SyntaxTree tree) => models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
+
+    /// <summary>
+    /// The method a source body declares (null for an initializer), read once per body: the cross-method questions ask
+    /// it of the same few bodies (a module's init, exit and probe) again for every field and callee they look at.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    public IMethodSymbol? DeclaredMethod(SyntaxNode body) =>
+        declaredMethods.TryGetValue(body, out var known) ? known : declaredMethods.GetOrAdd(body, Model(body.SyntaxTree).GetDeclaredSymbol(body) as IMethodSymbol);
 
     /// <summary>
     /// Where a symbol is declared in this compilation's own trees. The source of a referenced project

@@ -79,7 +79,7 @@ internal sealed class FieldReleases
     {
         var result = new List<FieldRelease>();
         var model = session.Model(body.SyntaxTree);
-        if (model.GetDeclaredSymbol(body) is not IMethodSymbol method || ModuleIndex.For(session).InInitOrExit(method))
+        if (session.DeclaredMethod(body) is not { } method || ModuleIndex.For(session).InInitOrExit(method))
             return result;
         List<(IFieldSymbol Field, int Position, IOperation Value)>? assignments = null;
         foreach (var release in PointerFacts.For(session, method).Log.Releases)

@@ -71,7 +71,7 @@ internal sealed class ModuleIndex
             foreach (var (body, call) in mentions.Invoking(callee))
             {
                 if (SymbolEqualityComparer.Default.Equals(Target(call), callee)
-                    && session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is IMethodSymbol caller && seen.Add(caller.OriginalDefinition))
+                    && session.DeclaredMethod(body) is { } caller && seen.Add(caller.OriginalDefinition))
                     pending.Enqueue(caller.OriginalDefinition);
             }
         }

@@ -33,7 +33,7 @@ internal sealed class FieldAllocations
         var result = new List<AllocationSite>();
         foreach (var body in NameMentions.For(session).Assigning(field))
         {
-            if (session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is not IMethodSymbol method)
+            if (session.DeclaredMethod(body) is not { } method)
                 continue;
             var facts = PointerFacts.For(session, method);
             foreach (var store in facts.Log.FieldStores)
