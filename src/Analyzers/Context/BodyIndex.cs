@@ -97,7 +97,7 @@ internal sealed class BodyIndex
             _ => false,
         };
         return attributed
-            && session.Model(body.SyntaxTree).GetDeclaredSymbol(body) is IMethodSymbol symbol
+            && session.DeclaredMethod(body) is { } symbol
             && session.Contract.Of(symbol).IsAtomic;
     }
 

@@ -60,7 +60,7 @@ internal sealed class CallGraphBuilder
             {
                 if (model.GetOperation(body) is not { } root)
                     continue;
-                var owner = model.GetDeclaredSymbol(body) as IMethodSymbol;
+                var owner = session.DeclaredMethod(body);
                 Add(owner, root);
             }
         }

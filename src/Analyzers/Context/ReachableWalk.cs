@@ -100,7 +100,7 @@ internal sealed class ReachableWalk
     private (IMethodSymbol? Owner, IOperation? Root) Bind(SyntaxNode body)
     {
         var model = session.Model(body.SyntaxTree);
-        return (model.GetDeclaredSymbol(body) as IMethodSymbol, model.GetOperation(body));
+        return (session.DeclaredMethod(body), model.GetOperation(body));
     }
 
     private void Add(IMethodSymbol? owner, IOperation root)

@@ -27,7 +27,7 @@ internal static class RegistrationSites
             return false;
         var model = session.Model(call.SyntaxTree);
         if (Resolve(model, call.Expression) is not IMethodSymbol { MethodKind: not MethodKind.ReducedExtension } target
-            || model.GetDeclaredSymbol(body) is not IMethodSymbol owner)
+            || session.DeclaredMethod(body) is not { } owner)
         {
             return false;
         }
