@@ -74,7 +74,7 @@ internal sealed class AtomicCandidates
         {
             foreach (var handler in HandlerArguments(call, slots[NameMentions.InvokedName(call)!]))
             {
-                if (handler is null || IsVariable(handler, call, members))
+                if (handler is null || IsVariable(session, handler, call, members))
                 {
                     result.everything = true;
                     return result;
@@ -90,7 +90,7 @@ internal sealed class AtomicCandidates
                 var body = pending.Dequeue();
                 foreach (var name in index.Invoked[body])
                 {
-                    if (IsVariable(name, body, members))
+                    if (IsVariable(session, name, body, members))
                     {
                         result.everything = true;
                         return result;
@@ -158,8 +158,8 @@ internal sealed class AtomicCandidates
     }
 
     /// <summary>Whether a name may denote a delegate-holding variable rather than a method: a parameter or local of the body, or any field, property or event.</summary>
-    private static bool IsVariable(string name, SyntaxNode at, HashSet<string> members) =>
-        members.Contains(name) || LocalDeclarations.Around(at)?.Declares(name) == true;
+    private static bool IsVariable(AnalysisSession session, string name, SyntaxNode at, HashSet<string> members) =>
+        members.Contains(name) || LocalDeclarations.Around(session, at)?.Declares(name) == true;
 
     private static void AddMemberNames(SyntaxNode member, HashSet<string> names)
     {

@@ -26,7 +26,7 @@ internal static class RegistrationSites
         if (body is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax) || InNestedFunction(call, body))
             return false;
         var model = session.Model(call.SyntaxTree);
-        if (Resolve(model, call.Expression) is not IMethodSymbol { MethodKind: not MethodKind.ReducedExtension } target
+        if (Resolve(session, model, call.Expression) is not IMethodSymbol { MethodKind: not MethodKind.ReducedExtension } target
             || session.DeclaredMethod(body) is not { } owner)
         {
             return false;
@@ -41,7 +41,7 @@ internal static class RegistrationSites
             // An argument left out takes the parameter's default, a constant: nothing is registered.
             if (Argument(call, target.Parameters[callback.Ordinal]) is not { } argument || IsNull(argument))
                 continue;
-            if (Resolve(model, argument) is not IMethodSymbol { MethodKind: MethodKind.Ordinary } handler)
+            if (Resolve(session, model, argument) is not IMethodSymbol { MethodKind: MethodKind.Ordinary } handler)
                 return false;
             handlers.Add((handler, callback.Context));
         }
@@ -54,8 +54,8 @@ internal static class RegistrationSites
     /// A bare name is looked up among the declarations around the body (<see cref="UnboundNames"/>), so the probe's body
     /// is not bound ahead of the compiler; anything else, or a name that lookup cannot settle, by a semantic query.
     /// </summary>
-    private static ISymbol? Resolve(SemanticModel model, ExpressionSyntax expression) =>
-        (SkipParentheses(expression) is IdentifierNameSyntax name ? UnboundNames.Method(model, name) : null)
+    private static ISymbol? Resolve(AnalysisSession session, SemanticModel model, ExpressionSyntax expression) =>
+        (SkipParentheses(expression) is IdentifierNameSyntax name ? UnboundNames.Method(session, name) : null)
         ?? model.GetSymbolInfo(expression).Symbol;
 
     private static ExpressionSyntax? Argument(InvocationExpressionSyntax call, IParameterSymbol parameter)

@@ -98,7 +98,7 @@ internal sealed class HolderBuffer
                 return;
             if ((owned & (1 << slot)) == 0)
             {
-                bucket = (HeldEntry[])bucket!.Clone();
+                bucket = HolderMap.Copy(bucket!);
                 buckets![slot] = bucket;
                 owned |= 1 << slot;
             }

@@ -1,7 +1,8 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Model.Summaries;
 using Microsoft.CodeAnalysis;
@@ -20,7 +21,6 @@ namespace Kmem.Analyzers.Infrastructure;
 internal sealed class BlockCalls
 {
     private static readonly ContractedCall[] NoCalls = new ContractedCall[0];
-    private static readonly BlockCalls None = new(NoCalls, 0, hasFunctions: false);
 
     /// <summary>
     /// The calls, in a plain array: the framework's immutable array and its builder over this struct are code no
@@ -46,13 +46,23 @@ internal sealed class BlockCalls
     /// <summary>Whether the block declares a lambda or a local function.</summary>
     public bool HasFunctions { get; }
 
-    /// <summary>The calls of the block the driver hands an operation block action, walked once per owning symbol.</summary>
+    /// <summary>
+    /// The calls of the block the driver hands an operation block action. The driver hands one declaration's blocks to
+    /// every analyzer in turn on the same thread, so each thread keeps the blocks it walked last: the rules after the first
+    /// find them there, and no table of every block of the compilation is built (its inserts and lookups cost more than
+    /// the walks they saved). Blocks handed over otherwise are walked again, with the same result.
+    /// </summary>
     [MethodImpl(Jit.Optimized)]
     public static BlockCalls Of(AnalysisSession session, OperationBlockAnalysisContext block)
     {
-        // A table of its own rather than the session's memo: this is asked by every rule for every block of the compilation.
-        var byOwner = session.Index(static _ => new Table()).ByOwner;
-        return byOwner.TryGetValue(block.OwningSymbol, out var known) ? known : byOwner.GetOrAdd(block.OwningSymbol, Walk(session, block));
+        var last = session.Index(static _ => new LastWalked()).OfThisThread;
+        var blocks = block.OperationBlocks;
+        if (last.Calls is { } known && last.Blocks == blocks)
+            return known;
+        var walked = Walk(session, blocks);
+        last.Blocks = blocks;
+        last.Calls = walked;
+        return walked;
     }
 
     /// <summary>Calls <paramref name="action"/> for every invocation of the block, with its declared contract.</summary>
@@ -100,18 +110,27 @@ internal sealed class BlockCalls
     }
 
     [MethodImpl(Jit.Optimized)]
-    private static BlockCalls Walk(AnalysisSession session, OperationBlockAnalysisContext block)
+    private static BlockCalls Walk(AnalysisSession session, ImmutableArray<IOperation> blocks)
     {
         var walk = new Walker(session.Contract);
-        foreach (var root in block.OperationBlocks)
+        foreach (var root in blocks)
             walk.Visit(root);
-        return walk.Count == 0 && !walk.HasFunctions ? None : new BlockCalls(walk.Calls, walk.Count, walk.HasFunctions);
+        // Not the shared empty instance: it would carry one body's answer to MayHoldFacts to every other.
+        return new BlockCalls(walk.Count == 0 ? NoCalls : walk.Calls, walk.Count, walk.HasFunctions);
     }
 
-    /// <summary>The blocks walked so far, by owning symbol.</summary>
-    private sealed class Table
+    /// <summary>Per thread of the driver, the blocks it walked last (the session's own: no thread keeps a compilation alive).</summary>
+    private sealed class LastWalked
     {
-        public ConcurrentDictionary<ISymbol, BlockCalls> ByOwner { get; } = ConcurrentTables.Create<ISymbol, BlockCalls>(SymbolEqualityComparer.Default);
+        private readonly ThreadLocal<Slot> slots = new(static () => new Slot());
+
+        public Slot OfThisThread => slots.Value!;
+
+        public sealed class Slot
+        {
+            public ImmutableArray<IOperation> Blocks;
+            public BlockCalls? Calls;
+        }
     }
 
     /// <summary>One recursive walk over a block's operations (no iterator per operation).</summary>

@@ -45,6 +45,10 @@ internal sealed class SharedComputation<T> : IWorkSharing where T : class
     [MethodImpl(Jit.Optimized)]
     public TOut[] ForEach<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> work)
     {
+        // A single item has no one to share it with: posting it would cost the locks and the wake-ups for nothing
+        // (most of KMEM007's per-field questions look at one body or none).
+        if (items.Count <= 1)
+            return items.Count == 0 ? Array.Empty<TOut>() : new[] { work(items[0]) };
         var posted = new Batch<TIn, TOut>(items, work);
         lock (gate)
         {

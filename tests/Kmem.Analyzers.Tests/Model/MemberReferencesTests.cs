@@ -110,15 +110,15 @@ public sealed class MemberReferencesTests
             """;
         var compilation = await KmemCompilationFactory.CreateValidAsync("Names", source);
         var tree = compilation.SyntaxTrees.Single();
-        var model = compilation.GetSemanticModel(tree);
+        var session = AnalysisSession.For(compilation)!;
         var names = tree.GetRoot().DescendantNodes().OfType<IdentifierNameSyntax>().ToList();
         IdentifierNameSyntax In(string method, string text) =>
             names.First(n => n.Identifier.ValueText == text && n.FirstAncestorOrSelf<MethodDeclarationSyntax>()!.Identifier.ValueText == method);
 
-        Assert.Equal("Kmem.Kernel.request_irq", UnboundNames.Method(model, In("probe", "request_irq"))?.ToDisplayString().Split('(')[0]);
-        Assert.Equal("Driver.isr", UnboundNames.Method(model, In("probe", "isr"))?.ToDisplayString().Split('(')[0]);
-        Assert.Null(UnboundNames.Method(model, In("probe", "twice")));
-        Assert.Null(UnboundNames.Method(model, In("shadowed", "isr")));
+        Assert.Equal("Kmem.Kernel.request_irq", UnboundNames.Method(session, In("probe", "request_irq"))?.ToDisplayString().Split('(')[0]);
+        Assert.Equal("Driver.isr", UnboundNames.Method(session, In("probe", "isr"))?.ToDisplayString().Split('(')[0]);
+        Assert.Null(UnboundNames.Method(session, In("probe", "twice")));
+        Assert.Null(UnboundNames.Method(session, In("shadowed", "isr")));
     }
 
     [Fact]
@@ -151,12 +151,13 @@ public sealed class MemberReferencesTests
         var compilation = await KmemCompilationFactory.CreateValidAsync("Bases", source);
         var tree = compilation.SyntaxTrees.Single();
         var model = compilation.GetSemanticModel(tree);
+        var session = AnalysisSession.For(compilation)!;
         foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             var name = (IdentifierNameSyntax)call.Expression;
             var expected = model.GetSymbolInfo(call).Symbol;
             Assert.NotNull(expected);
-            Assert.True(SymbolEqualityComparer.Default.Equals(expected, UnboundNames.Method(model, name)), name.Identifier.ValueText);
+            Assert.True(SymbolEqualityComparer.Default.Equals(expected, UnboundNames.Method(session, name)), name.Identifier.ValueText);
         }
     }
 

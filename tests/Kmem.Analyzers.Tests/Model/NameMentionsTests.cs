@@ -78,13 +78,14 @@ public sealed class NameMentionsTests
     public async Task DeclarationsReadOnTheIndexWalkAreThoseOfTheMethodsOwnWalk(bool indexFirst)
     {
         var compilation = await KmemCompilationFactory.CreateValidAsync("Declarations", Declarations);
+        var session = AnalysisSession.For(compilation)!;
         if (indexFirst)
-            Assert.NotEmpty(NameMentions.For(AnalysisSession.For(compilation)!).Bodies);
+            Assert.NotEmpty(NameMentions.For(session).Bodies);
         var root = compilation.SyntaxTrees.Single().GetRoot();
         var methods = root.DescendantNodes().OfType<MethodDeclarationSyntax>().ToDictionary(m => m.Identifier.ValueText);
 
-        var work = LocalDeclarations.Around(methods["work"].Body!.Statements[0])!;
-        var quiet = LocalDeclarations.Around(methods["quiet"].Body!.Statements[0])!;
+        var work = LocalDeclarations.Around(session, methods["work"].Body!.Statements[0])!;
+        var quiet = LocalDeclarations.Around(session, methods["quiet"].Body!.Statements[0])!;
 
         Assert.All(new[] { "p", "n", "q", "i", "r", "parsed", "local" }, name => Assert.True(work.Declares(name), name));
         Assert.False(work.Declares("kfree"));
@@ -92,6 +93,49 @@ public sealed class NameMentionsTests
         Assert.Null(work.TypesOf("q"));
         Assert.Equal(new[] { "int" }, work.TypesOf("parsed")!.Select(t => t.ToString()));
         Assert.True(quiet.Declares("quietly") && quiet.Declares("k"));
+    }
+
+    /// <summary>
+    /// A member with more declarations than a question scans is read through a table by name: the same answers, a name
+    /// declared twice keeping both written types in declaration order.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AMemberWithManyDeclarationsAnswersAsAScanDoes(bool indexFirst)
+    {
+        const string source = """
+            using Kmem;
+            using static Kmem.Kernel;
+            class d
+            {
+                int many(KPtr a, int b)
+                {
+                    int c = 0, e = 1, f = 2, g = 3, h = 4, i = 5, j = 6;
+                    { long k = 7; c += (int)k; }
+                    { KPtr k = a; kfree(k); }
+                    var l = kmalloc(8, GFP_KERNEL);
+                    kfree(l);
+                    return b + c + e + f + g + h + i + j;
+                }
+            }
+            """;
+        var compilation = await KmemCompilationFactory.CreateValidAsync("ManyDeclarations", source);
+        var session = AnalysisSession.For(compilation)!;
+        if (indexFirst)
+            Assert.NotEmpty(NameMentions.For(session).Bodies);
+        var method = compilation.SyntaxTrees.Single().GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+
+        var many = LocalDeclarations.Around(session, method.Body!.Statements[0])!;
+
+        Assert.All(new[] { "a", "b", "c", "e", "f", "g", "h", "i", "j", "k", "l" }, name => Assert.True(many.Declares(name), name));
+        Assert.False(many.Declares("kfree"));
+        Assert.False(many.Declares("m"));
+        Assert.Equal(new[] { "long", "KPtr" }, many.TypesOf("k")!.Select(t => t.ToString()));
+        Assert.Equal(new[] { "int" }, many.TypesOf("j")!.Select(t => t.ToString()));
+        Assert.Null(many.TypesOf("l"));
+        Assert.Empty(many.TypesOf("m")!);
+        Assert.Same(many, LocalDeclarations.Around(session, method.Body.Statements[1]));
     }
 
     /// <summary>The field <c>buf</c> of the type (by metadata name) and the bodies the index says may assign it.</summary>

@@ -87,7 +87,7 @@ internal sealed class ModuleIndex
         targets.GetOrAdd(invocation, call =>
         {
             var model = session.Model(call.SyntaxTree);
-            var target = (call.Expression is IdentifierNameSyntax name ? UnboundNames.Method(model, name) : null)
+            var target = (call.Expression is IdentifierNameSyntax name ? UnboundNames.Method(session, name) : null)
                 ?? model.GetSymbolInfo(call).Symbol as IMethodSymbol;
             return target is null ? null : MethodIdentity.Declared(target);
         });

@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,10 +17,16 @@ namespace Kmem.Analyzers.Model.Syntax;
 /// </summary>
 internal sealed class LocalDeclarations
 {
-    private static readonly ConditionalWeakTable<SyntaxNode, LocalDeclarations> cache = new();
+    /// <summary>Up to this many declarations, a question scans them; beyond, it reads a table by name built on the first.</summary>
+    private const int ScannedCount = 8;
 
-    /// <summary>Per name, the written types of its declarations; null for one without a written type (<c>var</c>, a lambda's parameter, a local function, a range variable).</summary>
-    private readonly Dictionary<string, List<TypeSyntax?>> byName = new();
+    private static readonly TypeSyntax?[] NoTypes = new TypeSyntax?[0];
+
+    /// <summary>The declarations in the order of a walk of the member, each name with its written type (null for none).</summary>
+    private string[] names = new string[4];
+    private TypeSyntax?[] types = new TypeSyntax?[4];
+    private int count;
+    private Dictionary<string, List<TypeSyntax?>>? byName;
 
     [MethodImpl(Jit.Optimized)]
     private LocalDeclarations(SyntaxNode member)
@@ -37,7 +46,8 @@ internal sealed class LocalDeclarations
     internal static LocalDeclarations Collector() => new();
 
     /// <summary>Makes a collector given every node below <paramref name="member"/> the member's declarations (unless another walk made them first).</summary>
-    internal static void Keep(MemberDeclarationSyntax member, LocalDeclarations collected) => cache.GetValue(member, _ => collected);
+    internal static void Keep(AnalysisSession session, MemberDeclarationSyntax member, LocalDeclarations collected) =>
+        Table.For(session).TryAdd(member, collected);
 
     /// <summary>Records what <paramref name="node"/> declares, if anything.</summary>
     [MethodImpl(Jit.Optimized)]
@@ -92,12 +102,27 @@ internal sealed class LocalDeclarations
 
     /// <summary>The declarations of the member that encloses <paramref name="node"/>; null outside any member.</summary>
     [MethodImpl(Jit.Optimized)]
-    public static LocalDeclarations? Around(SyntaxNode node) =>
-        node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member ? cache.GetValue(member, static m => new LocalDeclarations(m)) : null;
+    public static LocalDeclarations? Around(AnalysisSession session, SyntaxNode node)
+    {
+        if (node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+            return null;
+        var table = Table.For(session);
+        return table.TryGetValue(member, out var known) ? known : table.GetOrAdd(member, new LocalDeclarations(member));
+    }
 
     /// <summary>Whether the member declares something of this name inside itself.</summary>
     [MethodImpl(Jit.Optimized)]
-    public bool Declares(string name) => byName.ContainsKey(name);
+    public bool Declares(string name)
+    {
+        if (count > ScannedCount)
+            return ByName().ContainsKey(name);
+        for (var i = 0; i < count; i++)
+        {
+            if (names[i] == name)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// The written types of the member's declarations of this name (empty when there are none); null when one of them
@@ -106,10 +131,23 @@ internal sealed class LocalDeclarations
     [MethodImpl(Jit.Optimized)]
     public IReadOnlyList<TypeSyntax>? TypesOf(string name)
     {
-        if (!byName.TryGetValue(name, out var types))
-            return System.Array.Empty<TypeSyntax>();
-        var result = new List<TypeSyntax>(types.Count);
-        foreach (var type in types)
+        IReadOnlyList<TypeSyntax?> declared;
+        if (count > ScannedCount)
+        {
+            declared = ByName().TryGetValue(name, out var list) ? list : NoTypes;
+        }
+        else
+        {
+            var scanned = new List<TypeSyntax?>();
+            for (var i = 0; i < count; i++)
+            {
+                if (names[i] == name)
+                    scanned.Add(types[i]);
+            }
+            declared = scanned;
+        }
+        var result = new List<TypeSyntax>(declared.Count);
+        foreach (var type in declared)
         {
             if (type is null || type.IsVar)
                 return null;
@@ -118,12 +156,43 @@ internal sealed class LocalDeclarations
         return result;
     }
 
+    /// <summary>The declarations by name, built on the first question (threads that ask at once build equal tables; one is kept).</summary>
+    private Dictionary<string, List<TypeSyntax?>> ByName()
+    {
+        if (Volatile.Read(ref byName) is { } built)
+            return built;
+        var table = new Dictionary<string, List<TypeSyntax?>>();
+        for (var i = 0; i < count; i++)
+        {
+            if (!table.TryGetValue(names[i], out var list))
+                table[names[i]] = list = new List<TypeSyntax?>();
+            list.Add(types[i]);
+        }
+        return Interlocked.CompareExchange(ref byName, table, null) ?? table;
+    }
+
     [MethodImpl(Jit.Optimized)]
     private void Add(SyntaxToken identifier, TypeSyntax? type)
     {
-        var name = identifier.ValueText;
-        if (!byName.TryGetValue(name, out var types))
-            byName[name] = types = new List<TypeSyntax?>();
-        types.Add(type);
+        if (count == names.Length)
+        {
+            Array.Resize(ref names, count * 2);
+            Array.Resize(ref types, count * 2);
+        }
+        names[count] = identifier.ValueText;
+        types[count] = type;
+        count++;
+    }
+
+    /// <summary>
+    /// The members' declarations in a table of the session's (not a weak table: its handle per member cost the name
+    /// index's walk a tenth of its time in csc, and every garbage collection scans such handles).
+    /// </summary>
+    private sealed class Table
+    {
+        private readonly ConcurrentDictionary<SyntaxNode, LocalDeclarations> byMember = ConcurrentTables.Create<SyntaxNode, LocalDeclarations>();
+
+        public static ConcurrentDictionary<SyntaxNode, LocalDeclarations> For(AnalysisSession session) =>
+            session.Index(static _ => new Table()).byMember;
     }
 }

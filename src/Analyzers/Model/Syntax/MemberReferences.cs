@@ -114,7 +114,7 @@ internal sealed class MemberReferences
             case ThisExpressionSyntax or BaseExpressionSyntax:
                 return EnclosingOrImported(receiver);
             case IdentifierNameSyntax identifier:
-                if (LocalDeclarations.Around(identifier)?.TypesOf(identifier.Identifier.ValueText) is not { } declared)
+                if (LocalDeclarations.Around(session, identifier)?.TypesOf(identifier.Identifier.ValueText) is not { } declared)
                     return null;
                 if (declared.Count == 0)
                     return MemberTypes(identifier);

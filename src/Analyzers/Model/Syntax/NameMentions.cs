@@ -100,7 +100,7 @@ internal sealed class NameMentions
                     }
                 }
                 if (declarations is not null)
-                    LocalDeclarations.Keep((MemberDeclarationSyntax)body, declarations);
+                    LocalDeclarations.Keep(session, (MemberDeclarationSyntax)body, declarations);
             }
         }
         return index;

@@ -1,3 +1,4 @@
+using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -15,11 +16,12 @@ internal static class UnboundNames
     /// name itself (a parameter, local, local function, range variable), or the name denotes anything but exactly one
     /// method.
     /// </summary>
-    public static IMethodSymbol? Method(SemanticModel model, IdentifierNameSyntax name)
+    public static IMethodSymbol? Method(AnalysisSession session, IdentifierNameSyntax name)
     {
+        var model = session.Model(name.SyntaxTree);
         var text = name.Identifier.ValueText;
         if (name.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not MethodDeclarationSyntax member
-            || LocalDeclarations.Around(member) is not { } locals || locals.Declares(text))
+            || LocalDeclarations.Around(session, member) is not { } locals || locals.Declares(text))
         {
             return null;
         }
