@@ -138,6 +138,40 @@ public sealed class NameMentionsTests
         Assert.Same(many, LocalDeclarations.Around(session, method.Body.Statements[1]));
     }
 
+    /// <summary>
+    /// The mentions of a field's name passed to a call that may release it: an argument of a releasing function or of
+    /// a source method (a summary may make it one), also nested in another call's argument; not a mention merely read
+    /// by a function that releases nothing, nor an argument's name, nor a mention through a receiver of another type.
+    /// </summary>
+    [Fact]
+    public async Task OnlyMentionsPassedToACallThatMayReleaseAreKept()
+    {
+        const string source = """
+            using Kmem;
+            using static Kmem.Kernel;
+            class dev { public KPtr regs; }
+            class other { public KPtr regs; }
+            static class Driver
+            {
+                static KPtr pick(KPtr regs) => regs;
+                static void put(KPtr p) => kfree(p);
+                static void read(dev d) { memcpy(d.regs, d.regs, 8); }
+                static void named(dev d) { pick(regs: NULL); }
+                static void release(dev d) { kfree(d.regs); }
+                static void nested(dev d) { kfree(pick(d.regs)); }
+                static void helper(dev d) { put(d.regs); }
+                static void elsewhere(other o) { kfree(o.regs); }
+            }
+            """;
+        var compilation = await KmemCompilationFactory.CreateValidAsync("Released", source);
+        var field = compilation.GetTypeByMetadataName("dev")!.GetMembers("regs").OfType<IFieldSymbol>().Single();
+
+        var mentions = NameMentions.For(AnalysisSession.For(compilation)!).PassedToRelease(field);
+
+        Assert.Equal(new[] { "release", "nested", "helper" }, mentions.Select(m => Describe(m.Body)));
+        Assert.All(mentions, m => Assert.Equal("d.regs", m.Name.Parent!.ToString()));
+    }
+
     /// <summary>The field <c>buf</c> of the type (by metadata name) and the bodies the index says may assign it.</summary>
     private static async Task<(IFieldSymbol Field, System.Collections.Generic.IReadOnlyList<SyntaxNode> Bodies)> AssigningAsync(string type)
     {

@@ -38,21 +38,15 @@ internal sealed class FieldReleases
     private readonly ConcurrentDictionary<IFieldSymbol, Lazy<bool>> assigned = ConcurrentTables.Create<IFieldSymbol, Lazy<bool>>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IFieldSymbol, SharedComputation<List<FieldRelease>>> outside = ConcurrentTables.Create<IFieldSymbol, SharedComputation<List<FieldRelease>>>(SymbolEqualityComparer.Default);
 
-    private readonly Lazy<HashSet<string>> releasing;
-
-    private FieldReleases(AnalysisSession session)
-    {
-        this.session = session;
-        releasing = new Lazy<HashSet<string>>(ReleasingNames);
-    }
+    private FieldReleases(AnalysisSession session) => this.session = session;
 
     public static FieldReleases For(AnalysisSession session) => session.Index(static s => new FieldReleases(s));
 
     /// <summary>
-    /// The releases of <paramref name="field"/> by methods that no module's init or exit calls, in source order. Of the
-    /// bodies that pass a member of the field's name to a call, only those that pass it to a call that may release it
-    /// (by name), through a receiver that may be of the field's type (<see cref="MemberReferences"/>), and whose method
-    /// no init or exit calls are analysed; several threads asking for the same field share the work.
+    /// The releases of <paramref name="field"/> by methods that no module's init or exit calls, in source order. Only the
+    /// bodies that pass a member of the field's name to a call that may release it (by name: <see cref="NameMentions.PassedToRelease"/>),
+    /// through a receiver that may be of the field's type (<see cref="MemberReferences"/>), and whose method no init or
+    /// exit calls are analysed; several threads asking for the same field share the work.
     /// </summary>
     [MethodImpl(Jit.Optimized)]
     public IReadOnlyList<FieldRelease> OutsideInitAndExit(IFieldSymbol field) =>
@@ -62,9 +56,9 @@ internal sealed class FieldReleases
     private List<FieldRelease> OutsideInitAndExit(IFieldSymbol field, IWorkSharing work)
     {
         var bodies = new List<SyntaxNode>();
-        foreach (var (body, name) in NameMentions.For(session).Passing(field))
+        foreach (var (body, _) in NameMentions.For(session).PassedToRelease(field))
         {
-            if ((bodies.Count == 0 || bodies[bodies.Count - 1] != body) && PassedToRelease(name, body))
+            if (bodies.Count == 0 || bodies[bodies.Count - 1] != body)
                 bodies.Add(body);
         }
         var result = new List<FieldRelease>();
@@ -92,35 +86,6 @@ internal sealed class FieldReleases
             result.Add(new FieldRelease(method, release, after));
         }
         return result;
-    }
-
-    /// <summary>
-    /// Whether the name is in an argument of a call that may release it: a function whose contract releases, or a
-    /// source method (a summary may make it a release function), by name. Syntax only: a body that merely reads the
-    /// field (<c>memcpy(ev, d.regs, 32)</c>) is not analysed for it.
-    /// </summary>
-    [MethodImpl(Jit.Optimized)]
-    private bool PassedToRelease(SyntaxNode name, SyntaxNode body)
-    {
-        for (var node = name.Parent; node is not null && node != body; node = node.Parent)
-        {
-            if (node is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
-                && NameMentions.InvokedName(invocation) is { } invoked && releasing.Value.Contains(invoked))
-                return true;
-        }
-        return false;
-    }
-
-    private HashSet<string> ReleasingNames()
-    {
-        var contracted = ContractedMethods.For(session);
-        var names = new HashSet<string>(contracted.SourceNames);
-        foreach (var method in contracted.Methods)
-        {
-            if (session.Contract.Of(method).Release is not null)
-                names.Add(method.Name);
-        }
-        return names;
     }
 
     /// <summary>Whether any method assigns the field a value other than NULL.</summary>

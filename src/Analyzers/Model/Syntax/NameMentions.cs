@@ -10,7 +10,7 @@ namespace Kmem.Analyzers.Model.Syntax;
 
 /// <summary>
 /// Which source bodies assign a field (or variable) of a given name, which pass something of that name to a
-/// call, and which invoke a method of that name: one syntactic pass over the compilation, nothing bound.
+/// call that may release it, and which invoke a method of that name: one syntactic pass over the compilation, nothing bound.
 /// Cross-method questions (who stores an allocation in a field, who releases it, who calls a method) analyse
 /// only the bodies this index names, instead of every body of the compilation; the questions about one member
 /// keep only the mentions whose receiver may be of the member's type (<see cref="ReceiverGroups{T}"/>). The same pass
@@ -21,11 +21,11 @@ internal sealed class NameMentions
     private static readonly IReadOnlyList<SyntaxNode> None = Array.Empty<SyntaxNode>();
 
     private readonly Dictionary<string, List<SyntaxNode>> assigning = new();
-    private readonly Dictionary<string, List<(SyntaxNode Body, IdentifierNameSyntax Name)>> passing = new();
+    private readonly Dictionary<string, List<(SyntaxNode Body, IdentifierNameSyntax Name)>> released = new();
     private readonly Dictionary<string, List<(SyntaxNode Body, InvocationExpressionSyntax Call)>> invoking = new();
     private readonly Dictionary<string, List<(SyntaxNode Body, SimpleNameSyntax? Target)>> targets = new();
     private readonly ConcurrentDictionary<string, Lazy<ReceiverGroups<(SyntaxNode Body, SimpleNameSyntax? Target)>>> targetGroups = new();
-    private readonly ConcurrentDictionary<string, Lazy<ReceiverGroups<(SyntaxNode Body, IdentifierNameSyntax Name)>>> passingGroups = new();
+    private readonly ConcurrentDictionary<string, Lazy<ReceiverGroups<(SyntaxNode Body, IdentifierNameSyntax Name)>>> releasedGroups = new();
     private readonly ConcurrentDictionary<string, Lazy<ReceiverGroups<(SyntaxNode Body, InvocationExpressionSyntax Call)>>> invokingGroups = new();
 
     private readonly AnalysisSession session;
@@ -39,11 +39,13 @@ internal sealed class NameMentions
     public IReadOnlyList<SyntaxNode> Assigning(string name) => assigning.TryGetValue(name, out var bodies) ? bodies : None;
 
     /// <summary>
-    /// The mentions of the field's name in arguments (of calls, creations, element accesses), through a receiver that may
-    /// be of its type, with their bodies, in source order.
+    /// The mentions of the field's name in an argument of a call that may release it (a function whose contract releases,
+    /// or a source method, which a summary may make a release function; by name, at any depth: <c>kfree(d.regs)</c>,
+    /// <c>kfree(pick(d.regs))</c>), through a receiver that may be of the field's type, with their bodies, in source order.
+    /// A body that merely reads the field (<c>memcpy(ev, d.regs, 32)</c>) is not among them.
     /// </summary>
-    public IReadOnlyList<(SyntaxNode Body, IdentifierNameSyntax Name)> Passing(IFieldSymbol field) =>
-        Groups(passingGroups, passing, field.Name, static mention => mention.Name).MayReferTo(field.ContainingType);
+    public IReadOnlyList<(SyntaxNode Body, IdentifierNameSyntax Name)> PassedToRelease(IFieldSymbol field) =>
+        Groups(releasedGroups, released, field.Name, static mention => mention.Name).MayReferTo(field.ContainingType);
 
     /// <summary>
     /// The invocations that may call <paramref name="method"/>, with the bodies they are in: those of its simple name,
@@ -63,6 +65,7 @@ internal sealed class NameMentions
     private static NameMentions Build(AnalysisSession session)
     {
         var index = new NameMentions(session);
+        var releasing = ReleasingNames(session);
         foreach (var tree in session.Compilation.SyntaxTrees)
         {
             foreach (var body in SourceBodies.Of(tree.GetRoot()))
@@ -87,8 +90,8 @@ internal sealed class NameMentions
                             if (InvokedName(invocation) is { } invoked)
                                 AddTo(index.invoking, invoked, (body, invocation));
                             break;
-                        case IdentifierNameSyntax identifier when InArgument(identifier, body):
-                            AddTo(index.passing, identifier.Identifier.ValueText, (body, identifier));
+                        case IdentifierNameSyntax identifier when InReleasingArgument(identifier, body, releasing):
+                            AddTo(index.released, identifier.Identifier.ValueText, (body, identifier));
                             break;
                         // A local function is called only where it is declared; one with a contract matters to the context index.
                         case LocalFunctionStatementSyntax local:
@@ -106,18 +109,40 @@ internal sealed class NameMentions
         return index;
     }
 
-    /// <summary>Whether the name is part of an argument's value (of a call, a creation or an element access) in the body.</summary>
+    /// <summary>
+    /// Whether the name is part of an argument's value (not an argument's name) that is, itself or an argument enclosing
+    /// it, an argument of an invocation of a releasing name.
+    /// </summary>
     [MethodImpl(Jit.Optimized)]
-    private static bool InArgument(SyntaxNode name, SyntaxNode body)
+    private static bool InReleasingArgument(SyntaxNode name, SyntaxNode body, HashSet<string> releasing)
     {
+        var inArgument = false;
         for (var node = name.Parent; node is not null && node != body; node = node.Parent)
         {
-            if (node is NameColonSyntax)
+            if (!inArgument && node is NameColonSyntax)
                 return false;
-            if (node is ArgumentSyntax)
-                return true;
+            if (node is ArgumentSyntax argument)
+            {
+                inArgument = true;
+                if (argument.Parent is ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation }
+                    && InvokedName(invocation) is { } invoked && releasing.Contains(invoked))
+                    return true;
+            }
         }
         return false;
+    }
+
+    /// <summary>The names a call may release through: the functions whose contract releases, and every method declared in source.</summary>
+    private static HashSet<string> ReleasingNames(AnalysisSession session)
+    {
+        var contracted = ContractedMethods.For(session);
+        var names = new HashSet<string>(contracted.SourceNames);
+        foreach (var method in contracted.Methods)
+        {
+            if (session.Contract.Of(method).Release is not null)
+                names.Add(method.Name);
+        }
+        return names;
     }
 
     [MethodImpl(Jit.OutsideImage)]
