@@ -98,7 +98,7 @@ internal sealed class HolderBuffer
                 return;
             if ((owned & (1 << slot)) == 0)
             {
-                bucket = HolderMap.Copy(bucket!);
+                bucket = (HeldEntry[])bucket!.Clone();
                 buckets![slot] = bucket;
                 owned |= 1 << slot;
             }
