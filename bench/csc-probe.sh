@@ -8,7 +8,7 @@
 # entered once per body (the rules, ~11,000 times on 100k lines) carry tens of milliseconds of the probe's own cost.
 # With a base commit, the same probe is built at both commits and the two are run alternately (the machine's speed
 # drifts by ±20% within minutes: only alternated runs compare two versions); it prints each category's median per
-# version and each run's share of the compile's CPU.
+# version and each run's share of the compile's CPU, with and without the probe's own cost (which it measures at exit).
 # The probe is never part of the shipped analyzers. When the patch no longer applies, regenerate it from a worktree
 # with the probes edited in: git diff -- src > bench/csc-probe/probes.patch (Probe.cs and ProbingContext.cs excluded).
 # usage: bench/csc-probe.sh [lines] [runs] [base commit]   (defaults 100000, 2, none)
@@ -66,6 +66,7 @@ work, base = sys.argv[1], sys.argv[2]
 names = ['base', 'head']
 rows = collections.defaultdict(lambda: collections.defaultdict(list))
 user = collections.defaultdict(list)
+own = collections.defaultdict(list)
 for line in open(f'{work}/runs.txt'):
     name, run, _, cpu = line.split()
     user[name].append(float(cpu))
@@ -73,6 +74,9 @@ for line in open(f'{work}/runs.txt'):
         m = re.match(r'\s+([\d.]+) ms\s+[\d.]+ MiB\s+\d*\s+(.*)$', row)
         if m:
             rows[m.group(2).strip()][name].append(float(m.group(1)))
+        m = re.match(r"probe's own cost:\s+([\d.]+) ms", row)
+        if m:
+            own[name].append(float(m.group(1)))
 print(f"{'category (median ms of thread CPU)':<44}{'base ' + base[:10]:>18}{'HEAD':>10}")
 for category in sorted(rows, key=lambda c: -statistics.median(rows[c]['head'] or [0])):
     cells = ''.join(f"{statistics.median(rows[category][n]):>{w}.0f}" if rows[category][n] else f"{'-':>{w}}" for n, w in zip(names, (18, 10)))
@@ -81,4 +85,7 @@ print(f"{'compile user CPU, s (median)':<44}{statistics.median(user['base']):>18
 for name in names:
     shares = [100 * t / 1000 / u for t, u in zip(rows['total'][name], user[name])]
     print(f"{name}: our callbacks' share of the compile's CPU per run: {' '.join(f'{s:.1f}%' for s in shares)}; median {statistics.median(shares):.1f}%")
+    if len(own[name]) == len(shares):
+        net = [100 * (t - o) / 1000 / u for t, o, u in zip(rows['total'][name], own[name], user[name])]
+        print(f"{name}: the same less the probe's own cost: {' '.join(f'{s:.1f}%' for s in net)}; median {statistics.median(net):.1f}%")
 PY
