@@ -50,8 +50,14 @@ internal sealed class ModuleIndex
     /// bind every init and exit closure of the compilation ahead of the compiler.
     /// </summary>
     [MethodImpl(Jit.Optimized)]
-    private (bool Init, bool Exit) Reaching(IMethodSymbol method) =>
-        reaching.GetOrAdd(method.OriginalDefinition, key => new Lazy<(bool, bool)>(() => FindCallers(key), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    private (bool Init, bool Exit) Reaching(IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        // Looked up first: asked for every field a method releases, and the adding path allocates its factory.
+        return (reaching.TryGetValue(definition, out var known)
+            ? known
+            : reaching.GetOrAdd(definition, key => new Lazy<(bool, bool)>(() => FindCallers(key), LazyThreadSafetyMode.ExecutionAndPublication))).Value;
+    }
 
     [MethodImpl(Jit.Optimized)]
     private (bool Init, bool Exit) FindCallers(IMethodSymbol method)

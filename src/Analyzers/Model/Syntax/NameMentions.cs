@@ -45,7 +45,7 @@ internal sealed class NameMentions
     /// A body that merely reads the field (<c>memcpy(ev, d.regs, 32)</c>) is not among them.
     /// </summary>
     public IReadOnlyList<(SyntaxNode Body, IdentifierNameSyntax Name)> PassedToRelease(IFieldSymbol field) =>
-        Groups(releasedGroups, released, field.Name, static mention => mention.Name).MayReferTo(field.ContainingType);
+        MayReferTo(releasedGroups, released, field.Name, static mention => mention.Name, field.ContainingType);
 
     /// <summary>
     /// The invocations that may call <paramref name="method"/>, with the bodies they are in: those of its simple name,
@@ -55,7 +55,7 @@ internal sealed class NameMentions
     public IReadOnlyList<(SyntaxNode Body, InvocationExpressionSyntax Call)> Invoking(IMethodSymbol method)
     {
         if (method.MethodKind == MethodKind.Ordinary && !method.IsExtensionMethod)
-            return Groups(invokingGroups, invoking, method.Name, static call => InvokedSimpleName(call.Call)).MayReferTo(method.ContainingType);
+            return MayReferTo(invokingGroups, invoking, method.Name, static call => InvokedSimpleName(call.Call), method.ContainingType);
         return invoking.TryGetValue(method.Name, out var calls) ? calls : Array.Empty<(SyntaxNode, InvocationExpressionSyntax)>();
     }
 
@@ -145,11 +145,24 @@ internal sealed class NameMentions
         return names;
     }
 
+    /// <summary>The mentions of the name that may refer to a member of <paramref name="owner"/>, from the name's receiver groups (made on first use).</summary>
     [MethodImpl(Jit.OutsideImage)]
-    private ReceiverGroups<T> Groups<T>(ConcurrentDictionary<string, Lazy<ReceiverGroups<T>>> groups, Dictionary<string, List<T>> mentions,
-        string name, Func<T, SimpleNameSyntax?> nameOf) =>
-        groups.GetOrAdd(name, key => new Lazy<ReceiverGroups<T>>(() =>
-            new ReceiverGroups<T>(mentions.TryGetValue(key, out var list) ? list : new List<T>(), nameOf, MemberReferences.For(session)))).Value;
+    private IReadOnlyList<T> MayReferTo<T>(ConcurrentDictionary<string, Lazy<ReceiverGroups<T>>> groups, Dictionary<string, List<T>> mentions,
+        string name, Func<T, SimpleNameSyntax?> nameOf, INamedTypeSymbol owner)
+    {
+        // A name with no such mention has nothing to group: a module's init and exit, which no one calls, are asked for
+        // their callers once per module.
+        if (!mentions.TryGetValue(name, out var list))
+            return Array.Empty<T>();
+        var known = groups.TryGetValue(name, out var lazy) ? lazy : AddGroups(groups, name, list, nameOf);
+        return known.Value.MayReferTo(owner);
+    }
+
+    /// <summary>The name's receiver groups, to be made once however many threads ask (apart, so that a hit allocates no closure).</summary>
+    [MethodImpl(Jit.OutsideImage)]
+    private Lazy<ReceiverGroups<T>> AddGroups<T>(ConcurrentDictionary<string, Lazy<ReceiverGroups<T>>> groups, string name, List<T> mentions,
+        Func<T, SimpleNameSyntax?> nameOf) =>
+        groups.GetOrAdd(name, _ => new Lazy<ReceiverGroups<T>>(() => new ReceiverGroups<T>(mentions, nameOf, MemberReferences.For(session))));
 
     [MethodImpl(Jit.OutsideImage)]
     private static void AddTo<T>(Dictionary<string, List<T>> map, string name, T mention)
@@ -183,7 +196,7 @@ internal sealed class NameMentions
     public IReadOnlyList<SyntaxNode> Assigning(IFieldSymbol field)
     {
         var result = new List<SyntaxNode>();
-        foreach (var (body, target) in Groups(targetGroups, targets, field.Name, static mention => mention.Target).MayReferTo(field.ContainingType))
+        foreach (var (body, target) in MayReferTo(targetGroups, targets, field.Name, static mention => mention.Target, field.ContainingType))
         {
             // An initializer has no receiver to group it by: every initializer of the name is in every group. Only those
             // declared in a type of the field's type's name are bound (many types may each initialize a 'lock' field).
