@@ -20,8 +20,6 @@ internal sealed class LocalDeclarations
     /// <summary>Up to this many declarations, a question scans them; beyond, it reads a table by name built on the first.</summary>
     private const int ScannedCount = 8;
 
-    private static readonly TypeSyntax?[] NoTypes = new TypeSyntax?[0];
-
     /// <summary>The declarations in the order of a walk of the member, each name with its written type (null for none).</summary>
     private string[] names = new string[4];
     private TypeSyntax?[] types = new TypeSyntax?[4];
@@ -131,29 +129,36 @@ internal sealed class LocalDeclarations
     [MethodImpl(Jit.Optimized)]
     public IReadOnlyList<TypeSyntax>? TypesOf(string name)
     {
-        IReadOnlyList<TypeSyntax?> declared;
+        List<TypeSyntax>? written = null;
         if (count > ScannedCount)
         {
-            declared = ByName().TryGetValue(name, out var list) ? list : NoTypes;
+            if (ByName().TryGetValue(name, out var declared))
+            {
+                foreach (var type in declared)
+                {
+                    if (!AddWritten(ref written, type))
+                        return null;
+                }
+            }
         }
         else
         {
-            var scanned = new List<TypeSyntax?>();
             for (var i = 0; i < count; i++)
             {
-                if (names[i] == name)
-                    scanned.Add(types[i]);
+                if (names[i] == name && !AddWritten(ref written, types[i]))
+                    return null;
             }
-            declared = scanned;
         }
-        var result = new List<TypeSyntax>(declared.Count);
-        foreach (var type in declared)
-        {
-            if (type is null || type.IsVar)
-                return null;
-            result.Add(type);
-        }
-        return result;
+        return written ?? (IReadOnlyList<TypeSyntax>)Array.Empty<TypeSyntax>();
+    }
+
+    /// <summary>Adds a declaration's written type; false when it has none or it is <c>var</c>.</summary>
+    private static bool AddWritten(ref List<TypeSyntax>? written, TypeSyntax? type)
+    {
+        if (type is null || type.IsVar)
+            return false;
+        (written ??= new List<TypeSyntax>()).Add(type);
+        return true;
     }
 
     /// <summary>The declarations by name, built on the first question (threads that ask at once build equal tables; one is kept).</summary>
