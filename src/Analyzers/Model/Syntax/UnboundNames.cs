@@ -18,18 +18,18 @@ internal static class UnboundNames
     /// </summary>
     public static IMethodSymbol? Method(AnalysisSession session, IdentifierNameSyntax name)
     {
-        var model = session.Model(name.SyntaxTree);
         var text = name.Identifier.ValueText;
         if (name.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not MethodDeclarationSyntax member
-            || LocalDeclarations.Around(session, member) is not { } locals || locals.Declares(text))
+            || LocalDeclarations.Around(session, member) is not { } locals || locals.Declares(text)
+            || session.DeclaredMethod(member) is not { } declared)
         {
             return null;
         }
-        if (TryEnclosingTypeMember(model, member, text, out var inType))
+        if (TryEnclosingTypeMember(member, declared, text, out var inType))
             return inType;
         // Not a member of an enclosing type: an import. The return type is bound in the type's scope, outside the body,
         // so the lookup there creates no member model.
-        var candidates = model.LookupSymbols(member.ReturnType.SpanStart, name: text);
+        var candidates = session.Model(name.SyntaxTree).LookupSymbols(member.ReturnType.SpanStart, name: text);
         return candidates.Length == 1 && candidates[0] is IMethodSymbol method ? method : null;
     }
 
@@ -37,14 +37,16 @@ internal static class UnboundNames
     /// The name as the compiler looks it up after the member's own declarations: in the innermost enclosing type that
     /// has a member of that name, itself or inherited (read from the types' members, cheaper than a lookup). False when
     /// no enclosing type has one; otherwise <paramref name="method"/> is null when the members found are not exactly one
-    /// method the type can see.
+    /// method the type can see. The enclosing types are the declared method's containing types, as far out as the
+    /// declarations enclosing it are types (no semantic query per type: the method's symbol is read once per body).
     /// </summary>
-    private static bool TryEnclosingTypeMember(SemanticModel model, SyntaxNode declared, string text, out IMethodSymbol? method)
+    private static bool TryEnclosingTypeMember(MethodDeclarationSyntax member, IMethodSymbol declared, string text, out IMethodSymbol? method)
     {
         method = null;
-        for (var node = declared.Parent; node is TypeDeclarationSyntax declaration; node = node.Parent)
+        var type = declared.ContainingType;
+        for (var node = member.Parent; node is TypeDeclarationSyntax; node = node.Parent, type = type.ContainingType)
         {
-            if (model.GetDeclaredSymbol(declaration) is not INamedTypeSymbol type)
+            if (type is null)
                 return true;
             var count = 0;
             for (var current = type; current is not null; current = current.BaseType)
