@@ -22,8 +22,16 @@ public abstract class PointerFactsAnalyzer : KmemAnalyzer
                 if (OperationBlocks.MethodBody(operation) is not { } body)
                     continue;
                 // The cheap filter first (its walk is shared with every rule); then a body another rule analysed already has its graph.
-                if (!BlockCalls.Of(session, block).MayHoldFacts(session, method))
+                var calls = BlockCalls.Of(session, block);
+                if (!calls.MayHoldFacts(session, method))
                     return;
+                // Facts a cross-method question computed before the driver handed the body over need no graph again,
+                // unless the body's lambdas and local functions are still to be analysed (they are, from its graph).
+                if (!calls.HasFunctions && session.TryGetMemo<PointerFacts>(method, out var facts))
+                {
+                    Report(block, session, facts, body.Syntax);
+                    return;
+                }
                 Analyze(block, session, method, session.SharedGraph(method) ?? session.Share(method, OperationBlocks.Graph(body, block.CancellationToken)));
             }
         });

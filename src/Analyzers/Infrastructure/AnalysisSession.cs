@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Kmem.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,16 +12,23 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Kmem.Analyzers.Infrastructure;
 
 /// <summary>
-/// What all KMEM analyzers share for one compilation: the contract model, one control flow graph
-/// per method, and memoized per-method results (summaries, flow results), so that each method is
-/// analysed once however many rules read it.
+/// What all KMEM analyzers share for one compilation: the contract model, the graph of the body the driver is handing
+/// over, and memoized per-method results (summaries, flow results), so that each method is analysed once however many
+/// rules read it.
 /// </summary>
+/// <remarks>
+/// Graphs and semantic models are not kept for the whole compilation: a graph's operations hold the semantic model of
+/// their tree, with every body the compiler bound in it. Keeping each body's graph and each tree's model to the end
+/// kept 174 MiB alive after the analysis of a 100k-line corpus, against 77 MiB without them.
+/// </remarks>
 internal sealed class AnalysisSession
 {
     private static readonly ConditionalWeakTable<Compilation, AnalysisSession?> sessions = new();
 
-    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = ConcurrentTables.Create<IMethodSymbol, ControlFlowGraph?>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, WeakReference<SemanticModel>> models = new();
+    /// <summary>The graphs of lambdas and local functions (each made from its enclosing body's graph, asked for by its symbol).</summary>
+    private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> nestedGraphs = ConcurrentTables.Create<IMethodSymbol, ControlFlowGraph?>(SymbolEqualityComparer.Default);
+    private readonly ThreadLocal<HandedBlock> handed = new(static () => new HandedBlock());
     /// <summary>
     /// The memoized results, one table per kind of result. (Not one table keyed by kind and symbol: the runtime
     /// compiles the framework's table over a tuple key on first use, unoptimized, and a compiler run never got to
@@ -42,10 +50,24 @@ internal sealed class AnalysisSession
     public static AnalysisSession? For(Compilation compilation) =>
         sessions.GetValue(compilation, static c => KernelContract.TryCreate(c) is { } contract ? new AnalysisSession(contract) : null);
 
-    /// <summary>One semantic model per tree, reused by every interprocedural query.</summary>
-#pragma warning disable RS1030 // Callee summaries need the bodies of other methods; the models are cached per tree.
-    public SemanticModel Model(SyntaxTree tree) => models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+    /// <summary>
+    /// The semantic model of a tree: the one the driver analyses the tree with while it does (the compilation's provider
+    /// hands out the same model), reused while anything still holds it, and never kept alive by the session.
+    /// </summary>
+#pragma warning disable RS1030 // Callee summaries need the bodies of other methods; the models are the driver's, or reused.
+    [MethodImpl(Jit.Optimized)]
+    public SemanticModel Model(SyntaxTree tree)
+    {
+        if (models.TryGetValue(tree, out var reference) && reference.TryGetTarget(out var model))
+            return model;
+        model = Compilation.GetSemanticModel(tree);
+        models[tree] = new WeakReference<SemanticModel>(model);
+        return model;
+    }
 #pragma warning restore RS1030
+
+    /// <summary>What this thread of the driver keeps of the operation block it was handed last.</summary>
+    public HandedBlock Handed => handed.Value!;
 
     /// <summary>
     /// The method a source body declares (null for an initializer), read once per body: the cross-method questions ask
@@ -72,30 +94,41 @@ internal sealed class AnalysisSession
         return references;
     }
 
-    /// <summary>The control flow graph of a source method's body, or null when it has none (metadata, abstract, extern).</summary>
-    [MethodImpl(Jit.Optimized)]
-    public ControlFlowGraph? Graph(IMethodSymbol method)
-    {
-        method = method.OriginalDefinition;
-        if (graphs.TryGetValue(method, out var known))
-            return known;
-        return graphs.GetOrAdd(method, BuildGraph(method));
-    }
-
-    /// <summary>The graph the session already has for a body (an interprocedural query or another rule made it), if any.</summary>
-    [MethodImpl(Jit.Optimized)]
-    public ControlFlowGraph? SharedGraph(IMethodSymbol method) =>
-        graphs.TryGetValue(method.OriginalDefinition, out var known) ? known : null;
-
     /// <summary>
-    /// Keeps the graph the driver offers for a body, unless the session got one meanwhile: a body that an
-    /// interprocedural query analysed first is not given a second graph. Callers ask <see cref="SharedGraph"/> first,
-    /// so the driver builds a graph only for a body the session has none of.
+    /// The control flow graph of a source method's body, or null when it has none (metadata, abstract, extern, or a nested
+    /// function whose enclosing body has not been analysed): the graph this thread was handed for it, or one built for the
+    /// question, which nothing keeps.
     /// </summary>
     [MethodImpl(Jit.Optimized)]
-    public ControlFlowGraph Share(IMethodSymbol method, ControlFlowGraph offered) =>
-        // A nested body asked for before its enclosing method was analysed is recorded as null: replace that.
-        graphs.AddOrUpdate(method.OriginalDefinition, offered, (_, existing) => existing ?? offered)!;
+    public ControlFlowGraph? Graph(IMethodSymbol method) =>
+        SharedGraph(method) ?? (IsNested(method) ? null : BuildGraph(method.OriginalDefinition));
+
+    /// <summary>The graph the session has for a body: this thread's handed body, or a lambda or local function.</summary>
+    [MethodImpl(Jit.Optimized)]
+    public ControlFlowGraph? SharedGraph(IMethodSymbol method)
+    {
+        method = method.OriginalDefinition;
+        if (IsNested(method))
+            return nestedGraphs.TryGetValue(method, out var nested) ? nested : null;
+        var block = Handed;
+        return block.Graph is not null && SymbolEqualityComparer.Default.Equals(block.Method, method) ? block.Graph : null;
+    }
+
+    /// <summary>
+    /// Keeps the graph of a body while this thread of the driver analyses it (a method), or for the compilation (a lambda
+    /// or local function, unless the session got one meanwhile). Callers ask <see cref="SharedGraph"/> first.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    public ControlFlowGraph Share(IMethodSymbol method, ControlFlowGraph offered)
+    {
+        method = method.OriginalDefinition;
+        if (IsNested(method))
+            return nestedGraphs.AddOrUpdate(method, offered, (_, existing) => existing ?? offered)!;
+        Handed.Keep(method, offered);
+        return offered;
+    }
+
+    private static bool IsNested(IMethodSymbol method) => method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction;
 
     /// <summary>
     /// A whole-compilation index of kind <typeparamref name="T"/>, built once even when analyzers running
@@ -131,27 +164,34 @@ internal sealed class AnalysisSession
         return (T)table.GetOrAdd(key, compute(key, argument));
     }
 
+    /// <summary>A per-symbol result of kind <typeparamref name="T"/>, when it has been computed.</summary>
+    [MethodImpl(Jit.Optimized)]
+    public bool TryGetMemo<T>(ISymbol symbol, out T result) where T : class
+    {
+        if (MemoTable(typeof(T)).TryGetValue(symbol.OriginalDefinition, out var known))
+        {
+            result = (T)known;
+            return true;
+        }
+        result = null!;
+        return false;
+    }
+
     [MethodImpl(Jit.Optimized)]
     private ConcurrentDictionary<ISymbol, object> MemoTable(Type kind) =>
         memo.TryGetValue(kind, out var table) ? table : memo.GetOrAdd(kind, static _ => ConcurrentTables.Create<ISymbol, object>(SymbolEqualityComparer.Default));
 
-    private ControlFlowGraph? BuildGraph(IMethodSymbol method)
+    /// <summary>The operation of a source method's body, from the semantic model of its tree; null when it has none.</summary>
+    public IMethodBodyOperation? BodyOperation(IMethodSymbol method)
     {
-        foreach (var reference in Declarations(method))
+        foreach (var reference in Declarations(method.OriginalDefinition))
         {
             var syntax = reference.GetSyntax();
-            if (syntax is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax))
-                continue;
-            var operation = Model(syntax.SyntaxTree).GetOperation(syntax);
-            switch (operation)
-            {
-                case IMethodBodyOperation body:
-                    return ControlFlowGraph.Create(body);
-                case ILocalFunctionOperation or IAnonymousFunctionOperation:
-                    // Nested bodies get their graphs through the enclosing method's graph.
-                    return null;
-            }
+            if (syntax is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax && Model(syntax.SyntaxTree).GetOperation(syntax) is IMethodBodyOperation body)
+                return body;
         }
         return null;
     }
+
+    private ControlFlowGraph? BuildGraph(IMethodSymbol method) => BodyOperation(method) is { } body ? ControlFlowGraph.Create(body) : null;
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using Kmem.Analyzers.Model;
 using Kmem.Analyzers.Model.Summaries;
 using Microsoft.CodeAnalysis;
@@ -47,21 +46,20 @@ internal sealed class BlockCalls
     public bool HasFunctions { get; }
 
     /// <summary>
-    /// The calls of the block the driver hands an operation block action. The driver hands one declaration's blocks to
-    /// every analyzer in turn on the same thread, so each thread keeps the blocks it walked last: the rules after the first
-    /// find them there, and no table of every block of the compilation is built (its inserts and lookups cost more than
-    /// the walks they saved). Blocks handed over otherwise are walked again, with the same result.
+    /// The calls of the block the driver hands an operation block action. Each thread keeps the blocks it walked last
+    /// (<see cref="AnalysisSession.Handed"/>): the rules after the first find them there, and no table of every block of
+    /// the compilation is built (its inserts and lookups cost more than the walks they saved). Blocks handed over
+    /// otherwise are walked again, with the same result.
     /// </summary>
     [MethodImpl(Jit.Optimized)]
     public static BlockCalls Of(AnalysisSession session, OperationBlockAnalysisContext block)
     {
-        var last = session.Index(static _ => new LastWalked()).OfThisThread;
+        var last = session.Handed;
         var blocks = block.OperationBlocks;
         if (last.Calls is { } known && last.Blocks == blocks)
             return known;
         var walked = Walk(session, blocks);
-        last.Blocks = blocks;
-        last.Calls = walked;
+        last.Keep(blocks, walked);
         return walked;
     }
 
@@ -117,20 +115,6 @@ internal sealed class BlockCalls
             walk.Visit(root);
         // Not the shared empty instance: it would carry one body's answer to MayHoldFacts to every other.
         return new BlockCalls(walk.Count == 0 ? NoCalls : walk.Calls, walk.Count, walk.HasFunctions);
-    }
-
-    /// <summary>Per thread of the driver, the blocks it walked last (the session's own: no thread keeps a compilation alive).</summary>
-    private sealed class LastWalked
-    {
-        private readonly ThreadLocal<Slot> slots = new(static () => new Slot());
-
-        public Slot OfThisThread => slots.Value!;
-
-        public sealed class Slot
-        {
-            public ImmutableArray<IOperation> Blocks;
-            public BlockCalls? Calls;
-        }
     }
 
     /// <summary>One recursive walk over a block's operations (no iterator per operation).</summary>

@@ -39,11 +39,6 @@ public sealed class ModuleLifetimeAnalyzer : KmemAnalyzer
                 || !modules.InInitOrExit(method)
                 || !module.Calls(method))
                 return;
-            foreach (var operation in block.OperationBlocks)
-            {
-                if (OperationBlocks.MethodBody(operation) is { } body && session.SharedGraph(method) is null)
-                    session.Share(method, OperationBlocks.Graph(body, block.CancellationToken));
-            }
             foreach (var finding in session.Memo(exit, _ => Findings(session, module, exit)))
             {
                 if (SymbolEqualityComparer.Default.Equals(finding.Reporter, method.OriginalDefinition))

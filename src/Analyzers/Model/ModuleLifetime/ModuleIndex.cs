@@ -129,16 +129,16 @@ internal sealed class ModuleIndex
         return new ModuleIndex(session, modules);
     }
 
-    /// <summary>The method and the source methods it calls, directly or not, each once (read from their graphs).</summary>
+    /// <summary>The method and the source methods it calls, directly or not, each once (read from their bodies' operations).</summary>
     private static ImmutableArray<IMethodSymbol> Closure(AnalysisSession session, IMethodSymbol root)
     {
         var order = new List<IMethodSymbol> { root };
         var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { root };
         for (var i = 0; i < order.Count && order.Count < MaxClosure; i++)
         {
-            if (session.Graph(order[i]) is not { } graph)
+            if ((session.SharedGraph(order[i])?.OriginalOperation ?? session.BodyOperation(order[i])) is not { } body)
                 continue;
-            foreach (var operation in graph.OriginalOperation.Descendants())
+            foreach (var operation in body.Descendants())
             {
                 if (operation is IInvocationOperation { TargetMethod: var target } && seen.Add(target.OriginalDefinition)
                     && !session.Declarations(target.OriginalDefinition).IsEmpty)
