@@ -21,6 +21,9 @@ switch (args.FirstOrDefault())
     case "extra":
         ExtraCost.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 8);
         break;
+    case "wide":
+        WidePhases.Run(Console.Out);
+        break;
     case "memory":
         RetainedMemory.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000);
         break;

@@ -96,7 +96,7 @@ internal static class JumpSyntax
             statement = labeled;
         if (statement.Parent is BlockSyntax block)
         {
-            var index = block.Statements.IndexOf(statement);
+            var index = IndexOf(block.Statements, statement);
             if (index >= 0 && index + 1 < block.Statements.Count)
             {
                 var next = block.Statements[index + 1];
@@ -104,5 +104,30 @@ internal static class JumpSyntax
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Where a statement is in its block, by a binary search on the statements' positions (a block's statements are in
+    /// source order and each starts at its own position): the list's own search is linear, and this is asked for every
+    /// edge of the graph, so a method of thousands of statements in one block took time quadratic in its length.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    private static int IndexOf(SyntaxList<StatementSyntax> statements, StatementSyntax statement)
+    {
+        var position = statement.SpanStart;
+        int low = 0, high = statements.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var candidate = statements[middle];
+            var start = candidate.SpanStart;
+            if (start == position)
+                return candidate == statement ? middle : -1;
+            if (start < position)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        return -1;
     }
 }
