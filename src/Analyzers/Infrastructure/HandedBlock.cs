@@ -8,7 +8,7 @@ namespace Kmem.Analyzers.Infrastructure;
 /// What one thread of the driver keeps of the operation block it was handed last: the block's calls and its method
 /// body's graph. The driver hands one declaration's blocks to every analyzer in turn on the same thread, so the rules
 /// after the first find both here; nothing else keeps them, so a body's graph (and, through its operations, the
-/// semantic model of its whole tree) is garbage once the thread has moved on to another body.
+/// semantic model of its whole tree) is garbage once the thread keeps the graph of another body.
 /// </summary>
 internal sealed class HandedBlock
 {

@@ -32,9 +32,7 @@ public sealed class JumpSyntaxTests
                 }
             }
             """);
-        var tree = compilation.SyntaxTrees.Single();
-        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
-        var graph = ControlFlowGraph.Create((IMethodBodyOperation)compilation.GetSemanticModel(tree).GetOperation(method)!);
+        var graph = GraphOfTheMethod(compilation);
 
         var found = 0;
         foreach (var block in graph.Blocks)
@@ -67,13 +65,18 @@ public sealed class JumpSyntaxTests
                 }
             }
             """);
-        var tree = compilation.SyntaxTrees.Single();
-        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
-        var graph = ControlFlowGraph.Create((IMethodBodyOperation)compilation.GetSemanticModel(tree).GetOperation(method)!);
+        var graph = GraphOfTheMethod(compilation);
 
         var first = graph.Blocks.Single(b => b.Operations.Any(o => o.Syntax.ToString() == "count += 1;"));
         Assert.Null(JumpSyntax.Of(first, condition: null));
         var third = graph.Blocks.Single(b => b.Operations.Any(o => o.Syntax.ToString() == "count += 3;"));
         Assert.IsType<ReturnStatementSyntax>(JumpSyntax.Of(third, condition: null));
+    }
+
+    private static ControlFlowGraph GraphOfTheMethod(Compilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.Single();
+        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        return ControlFlowGraph.Create((IMethodBodyOperation)compilation.GetSemanticModel(tree).GetOperation(method)!);
     }
 }
