@@ -4,11 +4,12 @@
 # last build with them. Both builds do the same MSBuild work (the analyzers' project is checked in both); only the
 # compiler's command line differs, and the SDK's own analyzers run in both. The compiler runs as MSBuild runs it: in
 # the compiler server unless the environment turns that off (UseSharedCompilation=false), which the script reports.
-# usage: bench/timed-build.sh [lines] [rounds]   (defaults 100000 and 5)
+# Rounds alternate which of the two builds runs first, so that neither always runs on a machine the other has just warmed.
+# usage: bench/timed-build.sh [lines] [rounds] [dense|mixed]   (defaults 100000, 5 and dense; see corpus-common.sh)
 set -euo pipefail
 lines="${1:-100000}"
 rounds="${2:-5}"
-source "$(dirname "$0")/corpus-common.sh" "$lines"
+source "$(dirname "$0")/corpus-common.sh" "$lines" "${3:-dense}"
 dotnet build "$work/corpus" -c Release >/dev/null   # restore and build the runtime and the analyzers once
 
 # Rebuilds only the corpus (a touched source; its references are up to date) and prints the Csc task's seconds.
@@ -27,8 +28,13 @@ else
 fi
 : > "$work/without.txt"; : > "$work/with.txt"
 for round in $(seq "$rounds"); do
-  without=$(csc_seconds "$work/without.log" -p:KmemAnalyzers=false)
-  with=$(csc_seconds "$work/with.log")
+  if [ $((round % 2)) -eq 1 ]; then
+    without=$(csc_seconds "$work/without.log" -p:KmemAnalyzers=false)
+    with=$(csc_seconds "$work/with.log")
+  else
+    with=$(csc_seconds "$work/with.log")
+    without=$(csc_seconds "$work/without.log" -p:KmemAnalyzers=false)
+  fi
   echo "$without" >> "$work/without.txt"; echo "$with" >> "$work/with.txt"
   echo "round $round: compile without the KMEM analyzers ${without}s, with them ${with}s"
 done

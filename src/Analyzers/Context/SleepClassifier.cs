@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Kmem.Analyzers.Infrastructure;
 using Kmem.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Kmem.Analyzers.Context;
 
@@ -32,6 +35,30 @@ internal sealed class SleepClassifier
                 return new SleepingCall($"{chain[0]} with {Describe(argument!)}", chain, argument);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A necessary condition of <see cref="Classify"/> that needs no call graph: the call sleeps by itself
+    /// (<c>[MightSleep]</c>) or is handed here a mask that allows reclaim, at the allocator's <c>[Gfp]</c> parameter or, for a
+    /// source method (a possible wrapper, which may forward any of its parameters), at any argument. A mask that is not a
+    /// reclaiming constant here (the caller's parameter, a local, <c>GFP_ATOMIC</c>) never makes the call a finding, so
+    /// KMEM001 need not start the whole-compilation walk for an IRQ handler that calls its register helpers.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    public bool MayBeFinding(IInvocationOperation call, CallContract callee, AnalysisSession session)
+    {
+        if (callee.MightSleep)
+            return true;
+        if (callee.GfpParameter >= 0 && evaluator.Evaluate(CallContract.Argument(call, callee.GfpParameter), call.TargetMethod).Reclaims)
+            return true;
+        if (call.Arguments.IsEmpty || session.Declarations(call.TargetMethod.OriginalDefinition).IsEmpty)
+            return false;
+        foreach (var argument in call.Arguments)
+        {
+            if (evaluator.Evaluate(argument.Value, call.TargetMethod).Reclaims)
+                return true;
+        }
+        return false;
     }
 
     private static string Describe(IOperation mask) =>

@@ -23,18 +23,18 @@ public sealed class SleepInAtomicAnalyzer : KmemAnalyzer
     private protected override void OnKmemCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
     {
         var findings = SleepInAtomicFindings.For(session);
-        var gfp = new GfpEvaluator(session.Contract.Gfp);
-        context.RegisterOperationBlockAction(block => BlockCalls.ForEach(session, block, (session, findings, gfp),
-            static (block, call, state) => Report(block, call.Call, call.Contract, state.session, state.findings, state.gfp)));
+        var classifier = new SleepClassifier(session.Contract, new GfpEvaluator(session.Contract.Gfp));
+        context.RegisterOperationBlockAction(block => BlockCalls.ForEach(session, block, (session, findings, classifier),
+            static (block, call, state) => Report(block, call.Call, call.Contract, state.session, state.findings, state.classifier)));
     }
 
     // The whole-compilation findings are asked for only when this call may be one: the walk behind them binds the
     // handlers ahead of the compiler, and a driver's first bodies (a handler allocating with GFP_ATOMIC, a work
     // function taking a mutex) would otherwise start it before the compiler has compiled anything.
     [MethodImpl(Jit.Optimized)]
-    private static void Report(OperationBlockAnalysisContext context, IInvocationOperation call, CallContract contract, AnalysisSession session, SleepInAtomicFindings findings, GfpEvaluator gfp)
+    private static void Report(OperationBlockAnalysisContext context, IInvocationOperation call, CallContract contract, AnalysisSession session, SleepInAtomicFindings findings, SleepClassifier classifier)
     {
-        if (!MaySleep(call, contract, session, gfp) || !AtomicCandidates.For(session).MayHoldFinding(call.Syntax)
+        if (!classifier.MayBeFinding(call, contract, session) || !AtomicCandidates.For(session).MayHoldFinding(call.Syntax)
             || findings.At(call.Syntax) is not { } finding)
             return;
         context.ReportDiagnostic(Diagnostic.Create(
@@ -42,20 +42,5 @@ public sealed class SleepInAtomicAnalyzer : KmemAnalyzer
             call.Syntax.GetLocation(),
             GfpRewriteProperties.Of(finding.GfpRewrites),
             finding.What, finding.Why, finding.Chain));
-    }
-
-    /// <summary>
-    /// The cheap filter: only a contract sleeper, an allocator whose mask is not a constant that forbids reclaim
-    /// (<c>GFP_ATOMIC</c>), or a source method (a possible wrapper) can be a finding.
-    /// </summary>
-    private static bool MaySleep(IInvocationOperation call, CallContract contract, AnalysisSession session, GfpEvaluator gfp)
-    {
-        if (contract.MightSleep || !session.Declarations(call.TargetMethod.OriginalDefinition).IsEmpty)
-            return true;
-        if (contract.GfpParameter < 0)
-            return false;
-        // Only a constant decides here, so no method's parameters count as forwarded masks.
-        var mask = gfp.Evaluate(CallContract.Argument(call, contract.GfpParameter), call.TargetMethod);
-        return !mask.IsConstant || mask.Reclaims;
     }
 }
