@@ -186,7 +186,7 @@ public sealed class MemberReferencesTests
         var mentions = compilation.SyntaxTrees.Single().GetRoot().DescendantNodes().OfType<AssignmentExpressionSyntax>()
             .Select(a => a.Left is MemberAccessExpressionSyntax access ? access.Name : (SimpleNameSyntax)a.Left).ToList();
         var unnamed = mentions[4];
-        var groups = new ReceiverGroups<SimpleNameSyntax>(mentions, m => m == unnamed ? null : m, references);
+        var groups = new ReceiverGroups<SimpleNameSyntax>(mentions, (m, r) => m == unnamed ? null : r.ReceiverTypes(m), references);
         var dev = compilation.GetTypeByMetadataName("dev")!;
         var nested = references.ReceiverTypes(mentions[0])!;
         Assert.True(nested.Count(references.NamesOf(dev).Contains) >= 2, string.Join(", ", nested));

@@ -45,7 +45,7 @@ internal sealed class NameMentions
     /// A body that merely reads the field (<c>memcpy(ev, d.regs, 32)</c>) is not among them.
     /// </summary>
     public IReadOnlyList<(SyntaxNode Body, IdentifierNameSyntax Name)> PassedToRelease(IFieldSymbol field) =>
-        MayReferTo(releasedGroups, released, field.Name, static mention => mention.Name, field.ContainingType);
+        MayReferTo(releasedGroups, released, field.Name, static (mention, references) => references.ReceiverTypes(mention.Name), field.ContainingType);
 
     /// <summary>
     /// The invocations that may call <paramref name="method"/>, with the bodies they are in: those of its simple name,
@@ -55,7 +55,8 @@ internal sealed class NameMentions
     public IReadOnlyList<(SyntaxNode Body, InvocationExpressionSyntax Call)> Invoking(IMethodSymbol method)
     {
         if (method.MethodKind == MethodKind.Ordinary && !method.IsExtensionMethod)
-            return MayReferTo(invokingGroups, invoking, method.Name, static call => InvokedSimpleName(call.Call), method.ContainingType);
+            return MayReferTo(invokingGroups, invoking, method.Name,
+                static (call, references) => InvokedSimpleName(call.Call) is { } name ? references.ReceiverTypes(name) : null, method.ContainingType);
         return invoking.TryGetValue(method.Name, out var calls) ? calls : Array.Empty<(SyntaxNode, InvocationExpressionSyntax)>();
     }
 
@@ -148,21 +149,21 @@ internal sealed class NameMentions
     /// <summary>The mentions of the name that may refer to a member of <paramref name="owner"/>, from the name's receiver groups (made on first use).</summary>
     [MethodImpl(Jit.OutsideImage)]
     private IReadOnlyList<T> MayReferTo<T>(ConcurrentDictionary<string, Lazy<ReceiverGroups<T>>> groups, Dictionary<string, List<T>> mentions,
-        string name, Func<T, SimpleNameSyntax?> nameOf, INamedTypeSymbol owner)
+        string name, Func<T, MemberReferences, string[]?> receiverTypes, INamedTypeSymbol owner)
     {
         // A name with no such mention has nothing to group: a module's init and exit, which no one calls, are asked for
         // their callers once per module.
         if (!mentions.TryGetValue(name, out var list))
             return Array.Empty<T>();
-        var known = groups.TryGetValue(name, out var lazy) ? lazy : AddGroups(groups, name, list, nameOf);
+        var known = groups.TryGetValue(name, out var lazy) ? lazy : AddGroups(groups, name, list, receiverTypes);
         return known.Value.MayReferTo(owner);
     }
 
     /// <summary>The name's receiver groups, to be made once however many threads ask (apart, so that a hit allocates no closure).</summary>
     [MethodImpl(Jit.OutsideImage)]
     private Lazy<ReceiverGroups<T>> AddGroups<T>(ConcurrentDictionary<string, Lazy<ReceiverGroups<T>>> groups, string name, List<T> mentions,
-        Func<T, SimpleNameSyntax?> nameOf) =>
-        groups.GetOrAdd(name, _ => new Lazy<ReceiverGroups<T>>(() => new ReceiverGroups<T>(mentions, nameOf, MemberReferences.For(session))));
+        Func<T, MemberReferences, string[]?> receiverTypes) =>
+        groups.GetOrAdd(name, _ => new Lazy<ReceiverGroups<T>>(() => new ReceiverGroups<T>(mentions, receiverTypes, MemberReferences.For(session))));
 
     [MethodImpl(Jit.OutsideImage)]
     private static void AddTo<T>(Dictionary<string, List<T>> map, string name, T mention)
@@ -196,10 +197,10 @@ internal sealed class NameMentions
     public IReadOnlyList<SyntaxNode> Assigning(IFieldSymbol field)
     {
         var result = new List<SyntaxNode>();
-        foreach (var (body, target) in MayReferTo(targetGroups, targets, field.Name, static mention => mention.Target, field.ContainingType))
+        foreach (var (body, target) in MayReferTo(targetGroups, targets, field.Name, static (mention, references) => TargetTypes(mention, references), field.ContainingType))
         {
-            // An initializer has no receiver to group it by: every initializer of the name is in every group. Only those
-            // declared in a type of the field's type's name are bound (many types may each initialize a 'lock' field).
+            // An initializer is grouped by the name of the type declaring it; only one declared in a type of the field's
+            // type's own name is bound (a derived type of another name may declare a field of the same name).
             if (target is null
                 && !(body is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                      && declarator.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText == field.ContainingType.Name
@@ -209,6 +210,15 @@ internal sealed class NameMentions
         }
         return result;
     }
+
+    /// <summary>
+    /// The types an assignment's target may be a member of, or for an initializer the type declaring it: many types may
+    /// each initialize a field of one name ('lock', 'regs'), and a question about one of them looks at its own only.
+    /// </summary>
+    private static string[]? TargetTypes((SyntaxNode Body, SimpleNameSyntax? Target) mention, MemberReferences references) =>
+        mention.Target is { } target ? references.ReceiverTypes(target)
+        : mention.Body.Parent?.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } type ? new[] { type.Identifier.ValueText }
+        : null;
 
     /// <summary>The simple name of the invoked method; null when the expression has none (a delegate-valued expression).</summary>
     [MethodImpl(Jit.Optimized)]

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Kmem.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Kmem.Analyzers.Model.Syntax;
 
@@ -20,15 +19,18 @@ internal sealed class ReceiverGroups<T>
     private readonly Dictionary<string, List<int>> byType = new();
     private readonly List<int> anyType = new();
 
-    /// <param name="nameOf">The mention's name node; null for one that must always be kept (its caller checks it otherwise).</param>
+    /// <param name="receiverTypes">
+    /// The simple names of the types the mention's receiver may have (<see cref="MemberReferences.ReceiverTypes"/>); null
+    /// for a mention that must always be kept (its caller checks it otherwise).
+    /// </param>
     [MethodImpl(Jit.OutsideImage)]
-    public ReceiverGroups(IReadOnlyList<T> mentions, Func<T, SimpleNameSyntax?> nameOf, MemberReferences references)
+    public ReceiverGroups(IReadOnlyList<T> mentions, Func<T, MemberReferences, string[]?> receiverTypes, MemberReferences references)
     {
         this.mentions = mentions;
         this.references = references;
         for (var i = 0; i < mentions.Count; i++)
         {
-            if (nameOf(mentions[i]) is not { } name || references.ReceiverTypes(name) is not { } types)
+            if (receiverTypes(mentions[i], references) is not { } types)
             {
                 anyType.Add(i);
                 continue;
