@@ -5,7 +5,7 @@
 # compiler's command line differs, and the SDK's own analyzers run in both. The compiler runs as MSBuild runs it: in
 # the compiler server unless the environment turns that off (UseSharedCompilation=false), which the script reports.
 # Rounds alternate which of the two builds runs first, so that neither always runs on a machine the other has just warmed.
-# usage: bench/timed-build.sh [lines] [rounds] [dense|mixed]   (defaults 100000, 5 and dense; see corpus-common.sh)
+# usage: bench/timed-build.sh [lines] [rounds] [dense|mixed|mixed-finding]   (defaults 100000, 5 and dense; see corpus-common.sh)
 set -euo pipefail
 lines="${1:-100000}"
 rounds="${2:-5}"

@@ -2,6 +2,18 @@ using System.Text;
 
 namespace Kmem.Bench;
 
+/// <summary>
+/// What a generated corpus holds: memory handling only (every function allocates or releases), or each module with a
+/// driver's hardware side as well (<see cref="DriverCorpus.MixedModule"/>); the last kind has one KMEM001 bug (module 0's
+/// reset, called from its watchdog timer, waits with <c>msleep</c>), which starts the whole-compilation context walk.
+/// </summary>
+internal enum CorpusKind
+{
+    Dense,
+    Mixed,
+    MixedWithFinding,
+}
+
 /// <summary>Generates driver-like C# against the Kmem API: probe/remove with unwind ladders, IRQ handlers, spinlock regions, workqueues.</summary>
 internal static class DriverCorpus
 {
@@ -147,9 +159,12 @@ internal static class DriverCorpus
     /// register access, a link state machine, statistics under a lock, checksums, ring index arithmetic, a watchdog
     /// timer. None of it allocates or releases; about half of the module's lines.
     /// </summary>
-    public static string MixedModule(int index)
+    public static string MixedModule(int index) => MixedModule(index, sleepInReset: false);
+
+    private static string MixedModule(int index, bool sleepInReset)
     {
         var n = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var wait = sleepInReset ? "msleep(1);" : "";
         return Module(index) + $$"""
         namespace Drivers.D{{n}}
         {
@@ -181,6 +196,7 @@ internal static class DriverCorpus
                 {
                     wr(hw, IMR, 0);
                     rmw(hw, CTRL, 0, CTRL_RST);
+                    {{wait}}
                     for (int i = 0; i < 10; i++)
                     {
                         if ((rd(hw, CTRL) & CTRL_RST) == 0)
@@ -303,13 +319,15 @@ internal static class DriverCorpus
         """;
     }
 
-    /// <summary>
-    /// Modules enough for about <paramref name="lines"/> lines, one string per file of <paramref name="modulesPerFile"/>
-    /// modules: <see cref="Module"/>s, or with <paramref name="mixed"/> <see cref="MixedModule"/>s.
-    /// </summary>
-    public static IEnumerable<string> Files(int lines, int modulesPerFile = 10, bool mixed = false)
+    /// <summary>Modules of the <paramref name="kind"/> enough for about <paramref name="lines"/> lines, one string per file of <paramref name="modulesPerFile"/> modules.</summary>
+    public static IEnumerable<string> Files(int lines, CorpusKind kind = CorpusKind.Dense, int modulesPerFile = 10)
     {
-        Func<int, string> module = mixed ? MixedModule : Module;
+        Func<int, string> module = kind switch
+        {
+            CorpusKind.Mixed => MixedModule,
+            CorpusKind.MixedWithFinding => index => MixedModule(index, sleepInReset: index == 0),
+            _ => Module,
+        };
         var linesPerModule = module(0).Split('\n').Length;
         var modules = Math.Max(1, lines / linesPerModule);
         for (var first = 0; first < modules; first += modulesPerFile)

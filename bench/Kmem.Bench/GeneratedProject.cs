@@ -3,17 +3,16 @@ namespace Kmem.Bench;
 /// <summary>
 /// Writes the generated corpus as a project that references the Kmem runtime and analyzers, for timed builds; with
 /// <c>-p:KmemAnalyzers=false</c> the build does the same work up to the compiler, whose command line lacks the analyzers
-/// (timed builds compare the two: MSBuild's own work, checking one more project, runs alongside the compiler). A mixed
-/// corpus gives each module the hardware side of a driver as well (<see cref="DriverCorpus.MixedModule"/>).
+/// (timed builds compare the two: MSBuild's own work, checking one more project, runs alongside the compiler).
 /// </summary>
 internal static class GeneratedProject
 {
-    public static void Write(string directory, int lines, bool mixed)
+    public static void Write(string directory, int lines, CorpusKind kind)
     {
         Directory.CreateDirectory(directory);
         var repo = FindRepository();
         var index = 0;
-        foreach (var file in DriverCorpus.Files(lines, mixed: mixed))
+        foreach (var file in DriverCorpus.Files(lines, kind))
             File.WriteAllText(Path.Combine(directory, $"Drivers{index++}.cs"), file);
         File.WriteAllText(Path.Combine(directory, "Corpus.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">

@@ -4,16 +4,16 @@ using System.Diagnostics;
 namespace Kmem.Bench;
 
 /// <summary>
-/// A loop for a profiler: <c>profile [lines] [runs] [analyzers] [dense|mixed]</c> runs the analyzers whose names
+/// A loop for a profiler: <c>profile [lines] [runs] [analyzers] [kind]</c> runs the analyzers whose names
 /// contain one of the comma-separated <c>analyzers</c> (all by default, or <c>all</c>; <c>none</c>: compile only) on
-/// a fresh compilation of the corpus (<see cref="DriverCorpus.Files"/>), <c>runs</c> times, printing wall and CPU time. For example
+/// a fresh compilation of the corpus of that <see cref="CorpusKind"/> (dense by default), <c>runs</c> times, printing wall and CPU time. For example
 /// <c>dotnet-trace collect -- dotnet Kmem.Bench.dll profile 100000 2 SleepInAtomic</c>.
 /// </summary>
 internal static class ProfileRun
 {
-    public static void Run(TextWriter output, int lines, int runs, string? only, bool mixed)
+    public static void Run(TextWriter output, int lines, int runs, string? only, CorpusKind kind)
     {
-        var sources = DriverCorpus.Files(lines, mixed: mixed).ToList();
+        var sources = DriverCorpus.Files(lines, kind).ToList();
         var all = CompilationFactory.Analyzers;
         var analyzers = only is null or "all" ? CompilationFactory.Analyzers : only == "none" ? ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>.Empty : all.Where(a => only.Split(',').Any(o => a.GetType().Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToImmutableArray();
         for (var i = 0; i < runs; i++)

@@ -10,7 +10,7 @@ switch (args.FirstOrDefault())
         RuntimeQuickMeasure.Run(Console.Out);
         break;
     case "profile":
-        ProfileRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? args[3] : null, args.Length > 4 && args[4] == "mixed");
+        ProfileRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? args[3] : null, args.Length > 4 ? Kind(args[4]) : CorpusKind.Dense);
         break;
     case "breakdown":
         Breakdown.Run(Console.Out, args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 3);
@@ -30,14 +30,23 @@ switch (args.FirstOrDefault())
     case "scaling":
         ScalingRun.Run(Console.Out);
         break;
-    case "generate" when args.Length is 3 or 4 && int.TryParse(args[2], out var lines) && (args.Length == 3 || args[3] is "dense" or "mixed"):
-        GeneratedProject.Write(args[1], lines, mixed: args.Length == 4 && args[3] == "mixed");
+    case "generate" when args.Length is 3 or 4 && int.TryParse(args[2], out var lines):
+        GeneratedProject.Write(args[1], lines, args.Length == 4 ? Kind(args[3]) : CorpusKind.Dense);
         break;
     case "generate":
-        Console.Error.WriteLine("usage: generate <directory> <lines> [dense|mixed]");
+        Console.Error.WriteLine("usage: generate <directory> <lines> [dense|mixed|mixed-finding]");
         return 2;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(CorpusBenchmarks).Assembly).Run(args);
         break;
 }
 return 0;
+
+// The corpus kinds by the names the scripts use.
+static CorpusKind Kind(string name) => name switch
+{
+    "dense" => CorpusKind.Dense,
+    "mixed" => CorpusKind.Mixed,
+    "mixed-finding" => CorpusKind.MixedWithFinding,
+    _ => throw new ArgumentException($"unknown corpus kind '{name}' (dense, mixed or mixed-finding)"),
+};

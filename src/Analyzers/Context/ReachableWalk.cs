@@ -14,12 +14,14 @@ namespace Kmem.Analyzers.Context;
 /// named method (<see cref="RegistrationSites"/>). From the methods that may run in atomic context
 /// (registered handlers, <c>[Atomic]</c> methods, the callees of calls inside a section, and all
 /// the callees of those) the walk goes on to the bodies of their callees, to the fixed point; the
-/// bodies assigning a delegate field a handler is read from are walked for their delegate values.
+/// bodies assigning a delegate field a handler is read from are walked for their delegate values. A possibly atomic
+/// method is walked only when something below it may sleep, forward a mask or release a lock
+/// (<see cref="SleepRelevantBodies"/>).
 /// </summary>
 /// <remarks>
 /// A method outside this part is never atomic and none of its calls is in a section, and every
-/// method inside it has the nodes of all its source callees (and theirs, for gfp forwarding): the
-/// findings are those of <see cref="CallGraphBuilder.Build"/>. The callees of a body walked only
+/// method inside it has the nodes of all its source callees that may sleep, forward a mask or release
+/// a lock (and theirs): the findings are those of <see cref="CallGraphBuilder.Build"/>. The callees of a body walked only
 /// because it registers a handler or opens a section are not followed, unless they are called
 /// inside the section: a probe's helpers are not bound for KMEM001.
 /// </remarks>
@@ -147,7 +149,8 @@ internal sealed class ReachableWalk
         method = method.PartialImplementationPart ?? method;
         foreach (var reference in session.Declarations(method))
         {
-            if (reference.GetSyntax() is (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax) and var body && SourceBodies.HasCode(body))
+            if (reference.GetSyntax() is (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax) and var body && SourceBodies.HasCode(body)
+                && SleepRelevantBodies.For(session).Contains(body))
                 bodies.Enqueue(body);
         }
     }

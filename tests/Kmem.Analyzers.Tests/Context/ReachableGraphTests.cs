@@ -52,6 +52,14 @@ public sealed class ReachableGraphTests
                 request_threaded_irq(d.irq, null, null, 0, "n", d);
                 return request_irq(dev: d, name: "e", flags: 0, handler: e_irq, irq: d.irq) + request_irq(d.irq, (c_irq), 0, "c", d);
             }
+            // A timer's register helpers: nothing below them sleeps, forwards a mask or releases a lock.
+            static readonly uint[] regs = new uint[4];
+            static uint rd(uint r) => regs[r & 3];
+            static void wr(uint r, uint v) { regs[r & 3] = v; }
+            static void kick() { wr(0, rd(1) | 1); }
+            static void slow_kick() { kick(); msleep(1); }
+            static void w_fn(timer_list t) { kick(); slow_kick(); }
+            static void probe4(timer_list t) { timer_setup(t, w_fn, 0); }
             // Registrations only the bound body can tell: a lambda handler, a call inside a lambda, a local function handler.
             static void probe3(dev d)
             {
@@ -81,10 +89,11 @@ public sealed class ReachableGraphTests
         Assert.Contains(whole, f => f.Contains("lambda in probe3") && f.Contains("msleep"));
         Assert.Contains(whole, f => f.Contains("local_irq") && f.Contains("schedule"));
         Assert.DoesNotContain(whole, f => f.Contains("probe_helper"));
+        Assert.Contains(whole, f => f.Contains("w_fn -> slow_kick -> msleep"));
     }
 
     [Fact]
-    public async Task Bodies_that_only_register_a_named_handler_or_call_helpers_outside_atomic_context_are_not_walked()
+    public async Task Bodies_that_only_register_a_named_handler_call_helpers_outside_atomic_context_or_cannot_sleep_are_not_walked()
     {
         var compilation = await KmemCompilationFactory.CreateAsync("Reachable", new[] { new SourceFile("/0/Test0.cs", Source) }, withKmemRuntime: true);
         var graph = ReachableWalk.Build(AnalysisSession.For(compilation)!);
@@ -100,6 +109,11 @@ public sealed class ReachableGraphTests
         Assert.True(Walked("helper_of_c"));
         Assert.True(Walked("alloc"));
         Assert.True(Walked("unlock_helper"));
+        Assert.True(Walked("w_fn"));
+        Assert.True(Walked("slow_kick"));
+        Assert.False(Walked("kick"));
+        Assert.False(Walked("rd"));
+        Assert.False(Walked("wr"));
     }
 
     private static string[] Findings(AnalysisSession session, bool reachable)
