@@ -29,24 +29,13 @@ internal sealed class SleepRelevantBodies
     [MethodImpl(Jit.Optimized)]
     private static SleepRelevantBodies Build(AnalysisSession session)
     {
-        var invokers = new Dictionary<string, List<SyntaxNode>>();
-        foreach (var invoked in BodyIndex.For(session).Invoked)
-        {
-            foreach (var name in invoked.Value)
-            {
-                if (!invokers.TryGetValue(name, out var list))
-                    invokers[name] = list = new List<SyntaxNode>();
-                list.Add(invoked.Key);
-            }
-        }
+        var mentions = NameMentions.For(session);
         var relevant = SeedNames(session);
         var pending = new Queue<string>(relevant);
         var result = new SleepRelevantBodies();
         while (pending.Count > 0)
         {
-            if (!invokers.TryGetValue(pending.Dequeue(), out var callers))
-                continue;
-            foreach (var body in callers)
+            foreach (var (body, _) in mentions.Invocations(pending.Dequeue()))
             {
                 if (result.bodies.Add(body) && body is MethodDeclarationSyntax method && relevant.Add(method.Identifier.ValueText))
                     pending.Enqueue(method.Identifier.ValueText);

@@ -86,9 +86,8 @@ public sealed class SleepFilterTests
     [Fact]
     public async Task Every_finding_of_the_whole_call_graph_passes_the_filter()
     {
-        var (session, compilation) = await Create(Wrappers);
+        var (session, compilation, filter) = await Create(Wrappers);
         var findings = SleepInAtomicFindings.Of(session, new CallGraphBuilder(session).Build());
-        var filter = new SleepClassifier(session.Contract, new GfpEvaluator(session.Contract.Gfp));
 
         var calls = findings.Keys.Select(key => Invocation(compilation, key)).ToArray();
 
@@ -99,8 +98,7 @@ public sealed class SleepFilterTests
     [Fact]
     public async Task A_handler_calling_helpers_without_a_reclaiming_constant_has_no_call_that_passes()
     {
-        var (session, compilation) = await Create(Helpers);
-        var filter = new SleepClassifier(session.Contract, new GfpEvaluator(session.Contract.Gfp));
+        var (session, compilation, filter) = await Create(Helpers);
         var tree = compilation.SyntaxTrees.Single();
         var model = compilation.GetSemanticModel(tree);
         var watchdog = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "watchdog");
@@ -118,9 +116,11 @@ public sealed class SleepFilterTests
         return (IInvocationOperation)compilation.GetSemanticModel(key.Tree).GetOperation(call)!;
     }
 
-    private static async Task<(AnalysisSession Session, Compilation Compilation)> Create(string source)
+    /// <summary>The session of the source's compilation, and the classifier KMEM001 filters calls with.</summary>
+    private static async Task<(AnalysisSession Session, Compilation Compilation, SleepClassifier Filter)> Create(string source)
     {
         var compilation = await KmemCompilationFactory.CreateValidAsync("SleepFilter", source);
-        return (AnalysisSession.For(compilation)!, compilation);
+        var session = AnalysisSession.For(compilation)!;
+        return (session, compilation, new SleepClassifier(session.Contract, new GfpEvaluator(session.Contract.Gfp)));
     }
 }

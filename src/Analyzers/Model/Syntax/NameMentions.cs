@@ -57,8 +57,12 @@ internal sealed class NameMentions
         if (method.MethodKind == MethodKind.Ordinary && !method.IsExtensionMethod)
             return MayReferTo(invokingGroups, invoking, method.Name,
                 static (call, references) => InvokedSimpleName(call.Call) is { } name ? references.ReceiverTypes(name) : null, method.ContainingType);
-        return invoking.TryGetValue(method.Name, out var calls) ? calls : Array.Empty<(SyntaxNode, InvocationExpressionSyntax)>();
+        return Invocations(method.Name);
     }
+
+    /// <summary>Every invocation of the simple name, with the body it is in, in source order (whatever it may call).</summary>
+    public IReadOnlyList<(SyntaxNode Body, InvocationExpressionSyntax Call)> Invocations(string name) =>
+        invoking.TryGetValue(name, out var calls) ? calls : Array.Empty<(SyntaxNode, InvocationExpressionSyntax)>();
 
     public static NameMentions For(AnalysisSession session) => session.Index(static s => Build(s));
 
